@@ -1,0 +1,45 @@
+// Copyright 2026 The Candour Authors. Licensed under the Apache License 2.0.
+//
+// Every domain-separation string of the protocol, in one place. Changing one
+// changes the wire format: it needs a version bump and new vectors in
+// docs/PROTOCOL.md.
+#ifndef CANDOUR_CRYPTO_CONTEXTS_H_
+#define CANDOUR_CRYPTO_CONTEXTS_H_
+
+#include <cstdint>
+#include <string_view>
+
+namespace candour::crypto {
+
+// Hash / signature contexts: H(ctx, m) = BLAKE2b(ctx || 0x00 || m).
+inline constexpr std::string_view kDirectorySignatureContext = "candour.v1/directory";
+inline constexpr std::string_view kDirectoryHashContext = "candour.v1/directory-hash";
+inline constexpr std::string_view kFingerprintContext = "candour.v1/organisation-fingerprint";
+inline constexpr std::string_view kRecipientKeyIdContext = "candour.v1/recipient-key-id";
+inline constexpr std::string_view kSigningKeyIdContext = "candour.v1/signing-key-id";
+inline constexpr std::string_view kReportAadContext = "candour.v1/report";
+inline constexpr std::string_view kSealedTagHashContext = "candour.v1/sealed-tag";
+inline constexpr std::string_view kKeyCommitmentContext = "candour.v1/key-commitment";
+inline constexpr std::string_view kReceiptLookupContext = "candour.v1/receipt-lookup";
+inline constexpr std::string_view kKeyFileAadContext = "candour.v1/key-file";
+// The key of the keyed BLAKE2b that turns a receipt code into its master key
+// (25 bytes, within BLAKE2b's 16..64-byte key range).
+inline constexpr std::string_view kReceiptMasterKey = "candour.v1/receipt-master";
+
+// crypto_kdf contexts: exactly 8 characters.
+inline constexpr char kCaseKdfContext[] = "CandCase";
+inline constexpr char kReceiptKdfContext[] = "CandRcpt";
+
+// crypto_kdf subkey ids under the case key. Later messages of a case thread
+// use ids from kCaseSubkeyThreadBase upwards (the casework issue).
+inline constexpr uint64_t kCaseSubkeyReportContent = 1;
+inline constexpr uint64_t kCaseSubkeyThreadBase = uint64_t{1} << 32;
+
+// crypto_kdf subkey ids under the receipt master key.
+inline constexpr uint64_t kReceiptSubkeyLookup = 1;
+inline constexpr uint64_t kReceiptSubkeyBoxSeed = 2;
+inline constexpr uint64_t kReceiptSubkeySignSeed = 3;
+
+}  // namespace candour::crypto
+
+#endif  // CANDOUR_CRYPTO_CONTEXTS_H_

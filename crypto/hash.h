@@ -1,0 +1,24 @@
+// Copyright 2026 The Candour Authors. Licensed under the Apache License 2.0.
+//
+// Domain-separated hashing. Every hash in the protocol is
+//   H(context, m) = BLAKE2b-256(context || 0x00 || m)   (unkeyed)
+// with a named context string, so no two uses can collide. Thread-safe.
+#ifndef CANDOUR_CRYPTO_HASH_H_
+#define CANDOUR_CRYPTO_HASH_H_
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace candour::crypto {
+
+inline constexpr size_t kHashSize = 32;
+
+// Returns H(context, message): 32 bytes.
+std::string DomainHash(std::string_view context, std::string_view message);
+// As DomainHash but BLAKE2b with `out_size` bytes of output (16..64).
+std::string DomainHashN(std::string_view context, std::string_view message, size_t out_size);
+
+}  // namespace candour::crypto
+
+#endif  // CANDOUR_CRYPTO_HASH_H_

@@ -1,0 +1,38 @@
+// Copyright 2026 The Candour Authors. Licensed under the Apache License 2.0.
+//
+// An in-memory ReportStore with the same semantics as the RocksDB one (the
+// equivalent of leveldb's memenv), for fast unit tests of service logic.
+// Nothing is durable. Thread-safe (one mutex).
+#ifndef CANDOUR_STORAGE_IN_MEMORY_REPORT_STORE_H_
+#define CANDOUR_STORAGE_IN_MEMORY_REPORT_STORE_H_
+
+#include <map>
+#include <mutex>
+
+#include "storage/report_store.h"
+
+namespace candour::storage {
+
+class InMemoryReportStore : public ReportStore {
+ public:
+  absl::StatusOr<CommitOutcome> Commit(const UnitOfWork& unit) override;
+  absl::StatusOr<StoredReport> GetReport(std::string_view report_id) override;
+  absl::StatusOr<std::vector<CaseKeyRecord>> GetCaseKeys(std::string_view report_id) override;
+  absl::StatusOr<Receipt> GetReceipt(std::string_view lookup_hash) override;
+  absl::StatusOr<std::string> GetDirectory(uint64_t version) override;
+  absl::StatusOr<std::optional<uint64_t>> LatestDirectoryVersion() override;
+  absl::Status ForEachArrival(int32_t first_day, int32_t last_day,
+                              const std::function<void(int32_t, std::string_view, std::string_view)>& fn) override;
+
+ private:
+  std::mutex mu_;
+  std::map<std::string, StoredReport> reports_;                    // by report id
+  std::map<std::string, std::vector<CaseKeyRecord>> case_keys_;    // by report id
+  std::map<std::string, Receipt> receipts_;                        // by lookup hash
+  std::map<std::pair<int32_t, std::string>, std::string> arrivals_;  // -> sealed tag
+  std::map<uint64_t, std::string> directories_;
+};
+
+}  // namespace candour::storage
+
+#endif  // CANDOUR_STORAGE_IN_MEMORY_REPORT_STORE_H_
