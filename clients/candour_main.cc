@@ -1,0 +1,85 @@
+// Copyright 2026 The Candour Authors. Licensed under the Apache License 2.0.
+//
+// `candour <noun> <verb>`: dispatch, global flags, and age-style errors.
+#include <cstdio>
+#include <cstring>
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "clients/commands.h"
+#include "crypto/sodium.h"
+
+namespace candour::clients {
+namespace {
+
+constexpr char kHelp[] = R"(Usage: candour [--server HOST:PORT] [--pin FINGERPRINT] [--config FILE] [--tls-ca PEM] <command>
+
+Commands:
+  report                          report discrimination, harassment or bullying (encrypted here)
+  guardian keygen                 make a Guardian's keys
+  guardian aggregation-key        make the aggregation key, sealed to the Guardians
+  guardian decrypt REPORT_ID      fetch and decrypt a report with your key
+  admin init                      make the organisation key and a directory template
+  admin directory sign SOURCE     sign a directory offline
+  admin directory publish FILE    upload a signed directory
+  admin directory renew           re-sign the current directory with fresh dates
+  admin directory show            verify and print the directory
+
+Run `candour <command> --help` for a command's flags. The config file
+(default $CANDOUR_HOME/config or ~/.candour/config) holds lines like
+`server = 127.0.0.1:7443` and `pin = <fingerprint>`.
+)";
+
+using Command = std::function<absl::Status(const Argv&, const GlobalOptions&)>;
+
+const std::map<std::string, Command>& Commands() {
+  static const auto* commands = new std::map<std::string, Command>{
+      {"report", RunReport},
+      {"guardian keygen", RunGuardianKeygen},
+      {"guardian aggregation-key", RunGuardianAggregationKey},
+      {"guardian decrypt", RunGuardianDecrypt},
+      {"admin init", RunAdminInit},
+      {"admin directory sign", RunDirectorySign},
+      {"admin directory publish", RunDirectoryPublish},
+      {"admin directory renew", RunDirectoryRenew},
+      {"admin directory show", RunDirectoryShow},
+  };
+  return *commands;
+}
+
+int Fail(const absl::Status& status) {
+  std::fprintf(stderr, "candour: error: %s\n", std::string(status.message()).c_str());
+  std::string hint = HintOf(status);
+  if (!hint.empty()) std::fprintf(stderr, "candour: hint: %s\n", hint.c_str());
+  return 1;
+}
+
+int Main(std::vector<std::string> argv) {
+  if (auto s = crypto::InitSodium(); !s.ok()) return Fail(s);
+  auto globals = ParseGlobalOptions(argv);
+  if (!globals.ok()) return Fail(globals.status());
+  if (argv.empty() || argv[0] == "--help" || argv[0] == "-h" || argv[0] == "help") {
+    std::fputs(kHelp, stdout);
+    return argv.empty() ? 2 : 0;
+  }
+  // Longest command prefix wins: "admin directory sign" before "admin".
+  for (size_t words = std::min<size_t>(3, argv.size()); words > 0; --words) {
+    std::string name;
+    for (size_t i = 0; i < words; ++i) name += (i ? " " : "") + argv[i];
+    auto it = Commands().find(name);
+    if (it == Commands().end()) continue;
+    Argv rest(argv.begin() + static_cast<long>(words), argv.end());
+    absl::Status status = it->second(rest, *globals);
+    return status.ok() ? 0 : Fail(status);
+  }
+  return Fail(WithHint(absl::InvalidArgumentError("unknown command"), "run `candour --help` for the list"));
+}
+
+}  // namespace
+}  // namespace candour::clients
+
+int main(int argc, char** argv) {
+  return candour::clients::Main(std::vector<std::string>(argv + 1, argv + argc));
+}

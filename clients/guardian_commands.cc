@@ -1,0 +1,234 @@
+// Copyright 2026 The Candour Authors. Licensed under the Apache License 2.0.
+//
+// `candour guardian keygen | aggregation-key | decrypt`: the Guardian's key
+// work, all on the Guardian's own machine. Private keys exist in clear only
+// in memory, after the passphrase unwraps them.
+#include <google/protobuf/text_format.h>
+
+#include <cstdio>
+#include <ctime>
+#include <filesystem>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "clients/commands.h"
+#include "clients/report_form.h"
+#include "crypto/access_proof.h"
+#include "crypto/bytes.h"
+#include "crypto/envelope.h"
+#include "crypto/key_file.h"
+#include "crypto/sealed_tag.h"
+
+namespace candour::clients {
+namespace {
+
+constexpr char kKeygenHelp[] = R"(Usage: candour guardian keygen --name NAME --out DIR [--role guardian|recovery]
+
+Makes a recipient's X25519 and Ed25519 key pairs. Writes DIR/<name>.key (the
+private keys, encrypted under a generated passphrase, mode 0600) and
+DIR/<name>.pub (the public keys, to add to the directory). The passphrase is
+printed once: write it down and keep it apart from the key file.
+  --passphrase-out FILE   also write the passphrase to FILE (0600), for scripts
+)";
+
+constexpr char kAggregationHelp[] = R"(Usage: candour guardian aggregation-key --recipients FILE.pub [...] --out FILE
+
+Makes the organisation's aggregation key pair on this machine and seals the
+private half to every guardian listed (their .pub files). Writes a directory
+fragment (public key and sealed records) for `candour admin directory sign --include`.
+)";
+
+constexpr char kDecryptHelp[] = R"(Usage: candour guardian decrypt REPORT_ID --key FILE [--passphrase-file FILE]
+
+Fetches a report, checks it against the signed directory it was made under,
+and decrypts it on this machine with your key. Also opens its aggregation tag
+and checks that the tag agrees with the report.
+)";
+
+std::string Slug(absl::string_view name) {
+  std::string slug;
+  for (char c : name) {
+    if (absl::ascii_isalnum(c)) slug.push_back(absl::ascii_tolower(c));
+    else if (!slug.empty() && slug.back() != '-') slug.push_back('-');
+  }
+  while (!slug.empty() && slug.back() == '-') slug.pop_back();
+  return slug.empty() ? "guardian" : slug;
+}
+
+std::string TextOf(const candour::v1::Directory& fragment, absl::string_view comment) {
+  std::string text;
+  google::protobuf::TextFormat::PrintToString(fragment, &text);
+  return absl::StrCat("# ", comment, "\n", text);
+}
+
+absl::StatusOr<candour::v1::Directory> ReadFragments(const std::vector<std::string>& paths) {
+  candour::v1::Directory merged;
+  for (const auto& path : paths) {
+    auto text = ReadFile(path);
+    if (!text.ok()) return text.status();
+    candour::v1::Directory part;
+    if (!google::protobuf::TextFormat::ParseFromString(*text, &part)) {
+      return WithHint(absl::InvalidArgumentError(absl::StrCat(path, " is not a directory fragment")),
+                      "give the .pub files written by `candour guardian keygen`");
+    }
+    merged.MergeFrom(part);
+  }
+  return merged;
+}
+
+std::string RenderTag(const crypto::AggregationTag& tag) {
+  std::vector<std::string> chars;
+  for (int v = 1; v <= 10; ++v) {
+    if (tag.characteristics & (1u << (v - 1))) chars.push_back(EnumName(candour::v1::Characteristic_descriptor(), v));
+  }
+  return absl::StrCat("department ", tag.department_id, ", kind ", EnumName(candour::v1::ReportKind_descriptor(), tag.kind),
+                      ", characteristics ", absl::StrJoin(chars, "+"), ", source ",
+                      EnumName(candour::v1::BehaviourSource_descriptor(), tag.source));
+}
+
+// Opens the sealed tag with the aggregation key sealed to this recipient in
+// the directory, and compares it with the report's own fields.
+std::string CheckTag(const candour::v1::Envelope& envelope, const crypto::VerifiedDirectory& directory,
+                     const crypto::RecipientKeys& keys, const candour::v1::ReportContent& content) {
+  for (const auto& rec : directory.directory.aggregation_key_records()) {
+    if (rec.recipient_key_id() != keys.key_id) continue;
+    auto secret = crypto::OpenSealed(keys.box, rec.sealed_secret_key());
+    if (!secret.ok() || secret->size() != 32) return "Aggregation tag: your sealed aggregation key does not open\n";
+    auto pair = crypto::X25519KeyPairFromSecret(crypto::SecretKey<32>::CopyOf(secret->span()));
+    if (!pair.ok() || pair->public_key != directory.directory.aggregation_public_key()) {
+      return "Aggregation tag: the sealed aggregation key does not match the directory's\n";
+    }
+    auto tag = crypto::OpenTag(envelope.sealed_tag(), *pair);
+    if (!tag.ok()) return "Aggregation tag: does not open\n";
+    crypto::AggregationTag expected = TagFor(content);
+    bool agrees = tag->department_id == expected.department_id && tag->kind == expected.kind &&
+                  tag->characteristics == expected.characteristics && tag->source == expected.source;
+    return absl::StrCat("Aggregation tag: ", RenderTag(*tag), agrees ? " (agrees with the report)\n"
+                                                                    : " (DOES NOT agree with the report)\n");
+  }
+  return "Aggregation tag: no aggregation key is sealed to you in this directory\n";
+}
+
+}  // namespace
+
+absl::Status RunGuardianKeygen(const Argv& argv, const GlobalOptions&) {
+  auto args = Args::Parse(argv, {"name", "out", "role", "passphrase-out"}, {"help"});
+  if (!args.ok()) return args.status();
+  if (args->Has("help")) return std::fputs(kKeygenHelp, stdout), absl::OkStatus();
+  std::string name = args->Get("name");
+  if (name.empty() || name.size() > 200) {
+    return WithHint(absl::InvalidArgumentError("--name is required (1 to 200 characters)"),
+                    "the name reporters will see, like \"Sam Okafor, FTSU Guardian\"");
+  }
+  auto role = candour::v1::RECIPIENT_ROLE_GUARDIAN;
+  if (args->Get("role", "guardian") == "recovery") role = candour::v1::RECIPIENT_ROLE_RECOVERY;
+  else if (args->Get("role", "guardian") != "guardian") {
+    return WithHint(absl::InvalidArgumentError("--role must be guardian or recovery"), "leave it out for a Guardian");
+  }
+  std::string dir = args->Get("out", ".");
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  crypto::RecipientKeys keys = crypto::NewRecipientKeys();
+  crypto::SecretBytes passphrase = crypto::GeneratePassphrase();
+  auto wrapped = crypto::WrapRecipientKeys(keys, absl::StrCat("candour recipient key: ", name), passphrase.view(),
+                                           crypto::ModerateKdf());
+  if (!wrapped.ok()) return wrapped.status();
+  std::string base = absl::StrCat(dir, "/", Slug(name));
+  if (auto s = WriteNewFile(base + ".key", *wrapped, false); !s.ok()) return s;
+  candour::v1::Directory fragment;
+  auto* r = fragment.add_recipients();
+  r->set_key_id(keys.key_id);
+  r->set_display_name(name);
+  r->set_role(role);
+  r->set_x25519_public_key(keys.box.public_key);
+  r->set_ed25519_public_key(keys.sign.public_key);
+  if (auto s = WriteNewFile(base + ".pub", TextOf(fragment, absl::StrCat("Candour recipient: ", name)), true); !s.ok()) {
+    return s;
+  }
+  if (args->Has("passphrase-out")) {
+    if (auto s = WriteNewFile(args->Get("passphrase-out"), absl::string_view(passphrase.view().data(), passphrase.size()), false); !s.ok()) return s;
+  }
+  std::printf("Wrote %s.key (private, encrypted) and %s.pub (public).\nKey id: %s\n\n"
+              "Passphrase (shown once; write it down and keep it apart from the key file):\n\n    %.*s\n\n",
+              base.c_str(), base.c_str(), crypto::HexEncode(keys.key_id).c_str(), static_cast<int>(passphrase.size()),
+              passphrase.view().data());
+  return absl::OkStatus();
+}
+
+absl::Status RunGuardianAggregationKey(const Argv& argv, const GlobalOptions&) {
+  auto args = Args::Parse(argv, {"recipients", "out"}, {"help"});
+  if (!args.ok()) return args.status();
+  if (args->Has("help")) return std::fputs(kAggregationHelp, stdout), absl::OkStatus();
+  auto recipients = ReadFragments(args->GetAll("recipients"));
+  if (!recipients.ok()) return recipients.status();
+  if (recipients->recipients_size() == 0 || !args->Has("out")) {
+    return WithHint(absl::InvalidArgumentError("--recipients and --out are required"),
+                    "pass every guardian's .pub file with --recipients");
+  }
+  crypto::X25519KeyPair aggregation = crypto::NewX25519KeyPair();
+  candour::v1::Directory fragment;
+  fragment.set_aggregation_public_key(aggregation.public_key);
+  for (const auto& r : recipients->recipients()) {
+    auto sealed = crypto::SealTo(r.x25519_public_key(), aggregation.secret_key.span());
+    if (!sealed.ok()) return sealed.status();
+    auto* rec = fragment.add_aggregation_key_records();
+    rec->set_recipient_key_id(r.key_id());
+    rec->set_sealed_secret_key(*sealed);
+  }
+  if (auto s = WriteNewFile(args->Get("out"), TextOf(fragment, "Candour aggregation key, sealed to each recipient"),
+                            true); !s.ok()) {
+    return s;
+  }
+  std::printf("Wrote %s: the aggregation public key, sealed to %d recipients.\n", args->Get("out").c_str(),
+              recipients->recipients_size());
+  return absl::OkStatus();
+}
+
+absl::Status RunGuardianDecrypt(const Argv& argv, const GlobalOptions& globals) {
+  auto args = Args::Parse(argv, {"key", "passphrase-file"}, {"help"});
+  if (!args.ok()) return args.status();
+  if (args->Has("help")) return std::fputs(kDecryptHelp, stdout), absl::OkStatus();
+  if (args->positional().size() != 1 || !args->Has("key")) {
+    return WithHint(absl::InvalidArgumentError("give one REPORT_ID and --key"), "see candour guardian decrypt --help");
+  }
+  auto report_id = crypto::HexDecode(args->positional()[0]);
+  if (!report_id.ok() || report_id->size() != crypto::kReportIdSize) {
+    return WithHint(absl::InvalidArgumentError("REPORT_ID must be 32 hex digits"), "copy it from the report listing");
+  }
+  auto key_text = ReadFile(args->Get("key"));
+  if (!key_text.ok()) return key_text.status();
+  auto passphrase = ReadPassphrase(*args, "Passphrase for your Guardian key");
+  if (!passphrase.ok()) return passphrase.status();
+  auto keys = crypto::UnwrapRecipientKeys(*key_text, passphrase->view());
+  if (!keys.ok()) return WithHint(keys.status(), "check the passphrase and the key file");
+
+  auto session = Connect(globals);
+  if (!session.ok()) return session.status();
+  candour::v1::GetReportRequest request;
+  request.set_report_id(*report_id);
+  request.set_recipient_key_id(keys->key_id);
+  request.set_issued_at(std::time(nullptr));
+  request.set_signature(crypto::SignReportAccess(*keys, *report_id, request.issued_at()));
+  CaseworkClient casework(session->channel, globals.channel.deadline);
+  auto fetched = casework.GetReport(request);
+  if (!fetched.ok()) return WithHint(fetched.status(), "check the report id and that your key is in the directory");
+
+  IntakeClient intake(session->channel, globals.channel.deadline);
+  uint64_t version = fetched->envelope().directory_version();
+  auto signed_directory = intake.GetDirectory(version);
+  if (!signed_directory.ok()) return signed_directory.status();
+  auto directory = session->trust->AcceptHistorical(*signed_directory, version);
+  if (!directory.ok()) return WithHint(directory.status(), "the server's directory cannot be trusted");
+  auto opened = crypto::OpenAsRecipient(fetched->envelope(), fetched->case_key_record(), *keys, *directory);
+  if (!opened.ok()) {
+    return WithHint(opened.status(), "the stored report fails its integrity checks: it may have been tampered with");
+  }
+  std::printf("Report %s, received %s, directory version %llu\n\n%s\n%s", args->positional()[0].c_str(),
+              core::FormatDay(fetched->received_day()).c_str(), static_cast<unsigned long long>(version),
+              RenderReport(opened->content, directory->directory).c_str(),
+              CheckTag(fetched->envelope(), *directory, *keys, opened->content).c_str());
+  return absl::OkStatus();
+}
+
+}  // namespace candour::clients

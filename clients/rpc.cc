@@ -1,0 +1,38 @@
+// Copyright 2026 The Candour Authors. Licensed under the Apache License 2.0.
+#include "clients/rpc.h"
+
+#include <grpcpp/create_channel.h>
+#include <grpcpp/security/credentials.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+
+namespace candour::clients {
+namespace {
+
+bool IsLoopback(absl::string_view host_port) {
+  if (absl::StartsWith(host_port, "[::1]")) return true;
+  absl::string_view host = host_port.substr(0, host_port.rfind(':'));
+  return host == "localhost" || absl::StartsWith(host, "127.");
+}
+
+}  // namespace
+
+absl::StatusOr<std::shared_ptr<grpc::Channel>> MakeChannel(const ChannelOptions& options) {
+  bool tls = options.tls || !options.tls_ca_file.empty() || !IsLoopback(options.server);
+  if (!tls) return grpc::CreateChannel(options.server, grpc::InsecureChannelCredentials());
+  grpc::SslCredentialsOptions ssl;
+  if (!options.tls_ca_file.empty()) {
+    std::ifstream in(options.tls_ca_file);
+    if (!in) return absl::InvalidArgumentError(absl::StrCat("cannot read TLS CA file ", options.tls_ca_file));
+    std::stringstream pem;
+    pem << in.rdbuf();
+    ssl.pem_root_certs = pem.str();
+  }
+  return grpc::CreateChannel(options.server, grpc::SslCredentials(ssl));
+}
+
+}  // namespace candour::clients

@@ -1,0 +1,163 @@
+// Copyright 2026 The Candour Authors. Licensed under the Apache License 2.0.
+//
+// candourd: wiring only. Config, sodium_init, no core dumps, the RocksDB
+// store, the gRPC server, periodic aggregate counters, and a SIGTERM drain
+// that closes the database cleanly.
+#include <signal.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+
+#include <chrono>
+#include <condition_variable>
+#include <cstdio>
+#include <fstream>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "core/directory_rules.h"
+#include "core/period.h"
+#include "crypto/sodium.h"
+#include "services/config.h"
+#include "services/server_grpc.h"
+#include "services/server_log.h"
+#include "storage/rocksdb_report_store.h"
+
+namespace candour::services {
+namespace {
+
+constexpr char kUsage[] = R"(Usage: candourd [--config FILE] [--KEY VALUE ...]
+
+Runs the Candour server. Settings (file lines `key = value`, or flags):
+  listen               host:port to listen on (default 127.0.0.1:7443; TLS required off loopback)
+  data_dir             RocksDB directory (default ./var)
+  organisation_key     the organisation's Ed25519 public key, 64 hex digits (required)
+  tls_cert, tls_key    PEM certificate chain and private key
+  max_message_bytes    largest request accepted (default 262144)
+  block_cache_mb       RocksDB block cache (default 64)
+  write_buffer_mb      RocksDB memtable budget (default 32)
+  max_threads          gRPC thread cap (default 64)
+  counters_interval_s  how often aggregate intake counters are logged (default 60)
+  port_file            write the bound port here (for port 0)
+)";
+
+void DisableCoreDumps() {
+  // A core dump of a process that handled requests is a copy of memory we
+  // promised not to keep.
+  rlimit none{0, 0};
+  setrlimit(RLIMIT_CORE, &none);
+  prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+}
+
+void WarnIfDirectoryExpiresSoon(const DirectoryRegistry& directories) {
+  auto current = directories.Current();
+  if (current == nullptr) {
+    LogWarning("no directory published yet: reports cannot be accepted");
+    return;
+  }
+  int days_left = current->directory().expiry_day() - core::TodayInLondon();
+  if (days_left < 0) {
+    LogWarning(absl::StrCat("directory version ", current->directory().version(),
+                            " has expired: run `candour admin directory renew`"));
+  } else if (days_left <= core::kDirectoryRenewalWarningDays) {
+    LogWarning(absl::StrCat("directory version ", current->directory().version(), " expires in ", days_left,
+                            " days: run `candour admin directory renew`"));
+  }
+}
+
+// Logs counters and renewal warnings every interval until stopped.
+class Ticker {
+ public:
+  Ticker(CandourServer* server, std::chrono::seconds interval)
+      : thread_([this, server, interval] { Run(server, interval); }) {}
+  ~Ticker() {
+    {
+      std::lock_guard lock(mu_);
+      stop_ = true;
+    }
+    cv_.notify_all();
+    thread_.join();
+  }
+
+ private:
+  void Run(CandourServer* server, std::chrono::seconds interval) {
+    std::unique_lock lock(mu_);
+    while (!cv_.wait_for(lock, interval, [this] { return stop_; })) {
+      LogInfo(server->intake_counters().TakeSummary());
+      WarnIfDirectoryExpiresSoon(server->directories());
+    }
+  }
+  std::mutex mu_;
+  std::condition_variable cv_;
+  bool stop_ = false;
+  std::thread thread_;
+};
+
+int Run(const std::vector<std::string>& args) {
+  for (const auto& a : args) {
+    if (a == "--help" || a == "-h") {
+      std::fputs(kUsage, stdout);
+      return 0;
+    }
+  }
+  DisableCoreDumps();
+  if (auto s = crypto::InitSodium(); !s.ok()) {
+    LogWarning(std::string(s.message()));
+    return 1;
+  }
+  // Block the stop signals in every thread; the main thread waits for them.
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGTERM);
+  sigaddset(&stop_signals, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+
+  auto config = ParseServerConfig(args);
+  if (!config.ok()) {
+    std::fprintf(stderr, "candourd: error: %s\ncandourd: hint: see candourd --help\n",
+                 std::string(config.status().message()).c_str());
+    return 2;
+  }
+  if (auto s = ValidateServerConfig(*config); !s.ok()) {
+    std::fprintf(stderr, "candourd: error: %s\n", std::string(s.message()).c_str());
+    return 2;
+  }
+  storage::RocksDbOptions db_options;
+  db_options.block_cache_bytes = static_cast<size_t>(config->block_cache_mb) << 20;
+  db_options.write_buffer_bytes = static_cast<size_t>(config->write_buffer_mb) << 20;
+  auto store = storage::RocksDbReportStore::Open(config->data_dir, db_options);
+  if (!store.ok()) {
+    std::fprintf(stderr, "candourd: error: opening %s: %s\n", config->data_dir.c_str(),
+                 std::string(store.status().message()).c_str());
+    return 1;
+  }
+  auto server = CandourServer::Start(*config, store->get());
+  if (!server.ok()) {
+    std::fprintf(stderr, "candourd: error: %s\n", std::string(server.status().message()).c_str());
+    return 1;
+  }
+  if (!config->port_file.empty()) std::ofstream(config->port_file) << (*server)->port() << "\n";
+  LogInfo(absl::StrCat("listening on port ", (*server)->port(), config->tls_cert.empty() ? " (loopback, no TLS)" : " (TLS)"));
+  WarnIfDirectoryExpiresSoon((*server)->directories());
+  {
+    Ticker ticker(server->get(), std::chrono::seconds(config->counters_interval_s));
+    int signal = 0;
+    sigwait(&stop_signals, &signal);
+    LogInfo("stopping: draining calls in flight");
+    (*server)->Shutdown(std::chrono::seconds(5));
+  }
+  LogInfo((*server)->intake_counters().TakeSummary());
+  server->reset();
+  store->reset();  // closes RocksDB
+  LogInfo("stopped");
+  return 0;
+}
+
+}  // namespace
+}  // namespace candour::services
+
+int main(int argc, char** argv) {
+  return candour::services::Run(std::vector<std::string>(argv + 1, argv + argc));
+}

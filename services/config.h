@@ -1,0 +1,46 @@
+// Copyright 2026 The Candour Authors. Licensed under the Apache License 2.0.
+//
+// candourd's configuration: one `key = value` file, overridden by
+// `--key=value` / `--key value` flags of the same names. Parsing only; the
+// values are checked by Validate (e.g. TLS is required off loopback).
+#ifndef CANDOUR_SERVICES_CONFIG_H_
+#define CANDOUR_SERVICES_CONFIG_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+
+namespace candour::services {
+
+struct ServerConfig {
+  std::string listen = "127.0.0.1:7443";   // host:port; port 0 picks one
+  std::string data_dir = "./var";
+  std::string tls_cert;                    // PEM files; both or neither
+  std::string tls_key;
+  // Hex Ed25519 public key of the organisation (from `candour admin init`):
+  // the only key whose directories candourd accepts.
+  std::string organisation_key;
+  int64_t max_message_bytes = 256 * 1024;  // gRPC receive limit
+  int64_t block_cache_mb = 64;
+  int64_t write_buffer_mb = 32;
+  int64_t counters_interval_s = 60;        // intake counters log period
+  int64_t max_threads = 64;                // gRPC sync-server thread cap
+  std::string port_file;                   // if set, the bound port is written here
+};
+
+// Reads `--config FILE` first if present, then applies the other flags.
+// INVALID_ARGUMENT for an unknown key or a malformed number.
+absl::StatusOr<ServerConfig> ParseServerConfig(const std::vector<std::string>& args);
+
+// INVALID_ARGUMENT / FAILED_PRECONDITION if the config cannot be served:
+// a non-loopback listen address without TLS, half a TLS pair, no org key.
+absl::Status ValidateServerConfig(const ServerConfig& config);
+
+// True for 127.0.0.0/8, [::1] and localhost.
+bool IsLoopbackAddress(const std::string& host_port);
+
+}  // namespace candour::services
+
+#endif  // CANDOUR_SERVICES_CONFIG_H_

@@ -1,0 +1,52 @@
+// Copyright 2026 The Candour Authors. Licensed under the Apache License 2.0.
+#include "services/intake_service.h"
+
+#include <google/protobuf/io/coded_stream.h>
+#include <google/protobuf/io/zero_copy_stream_impl_lite.h>
+
+#include "services/submission_rules.h"
+
+namespace candour::services {
+
+using candour::v1::SubmitReportRequest;
+
+absl::StatusOr<candour::v1::SignedDirectory> IntakeService::GetDirectory(
+    const candour::v1::GetDirectoryRequest& request) const {
+  return directories_->Get(request.version());
+}
+
+absl::StatusOr<candour::v1::SubmitReportResponse> IntakeService::SubmitReport(const SubmitReportRequest& request) const {
+  auto current = directories_->Current();
+  if (current == nullptr) return absl::FailedPreconditionError("no directory has been published yet");
+  core::Day today = today_();
+  if (auto s = ValidateSubmission(request, *current, today); !s.ok()) return s;
+
+  const auto& envelope = request.envelope();
+  storage::NewReport report;
+  report.report_id = envelope.report_id();
+  report.received_day = today;
+  // Deterministic so that an identical retry serialises to identical bytes.
+  {
+    google::protobuf::io::StringOutputStream stream(&report.envelope);
+    google::protobuf::io::CodedOutputStream coded(&stream);
+    coded.SetSerializationDeterministic(true);
+    envelope.SerializeToCodedStream(&coded);
+  }
+  report.sealed_tag = envelope.sealed_tag();
+  report.case_keys.reserve(request.case_key_records_size());
+  for (const auto& rec : request.case_key_records()) {
+    report.case_keys.push_back({rec.recipient_key_id(), rec.sealed_case_key()});
+  }
+  report.receipt_lookup_hash = request.receipt().lookup_hash();
+  report.receipt_sealed_case_key = request.receipt().sealed_case_key();
+
+  storage::UnitOfWork unit;
+  unit.AddReport(std::move(report));
+  auto committed = store_->Commit(unit);
+  if (!committed.ok()) return committed.status();
+  candour::v1::SubmitReportResponse response;
+  response.set_report_id(envelope.report_id());
+  return response;
+}
+
+}  // namespace candour::services

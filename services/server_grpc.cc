@@ -1,0 +1,88 @@
+// Copyright 2026 The Candour Authors. Licensed under the Apache License 2.0.
+#include "services/server_grpc.h"
+
+#include <grpcpp/ext/proto_server_reflection_plugin.h>
+#include <grpcpp/health_check_service_interface.h>
+#include <grpcpp/resource_quota.h>
+#include <grpcpp/security/server_credentials.h>
+#include <grpcpp/server_builder.h>
+
+#include <ctime>
+#include <fstream>
+#include <sstream>
+
+#include "absl/strings/str_cat.h"
+#include "crypto/bytes.h"
+
+namespace candour::services {
+namespace {
+
+absl::StatusOr<std::string> ReadPem(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) return absl::NotFoundError(absl::StrCat("cannot read ", path));
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> Credentials(const ServerConfig& config) {
+  if (config.tls_cert.empty()) return grpc::InsecureServerCredentials();
+  auto cert = ReadPem(config.tls_cert);
+  if (!cert.ok()) return cert.status();
+  auto key = ReadPem(config.tls_key);
+  if (!key.ok()) return key.status();
+  grpc::SslServerCredentialsOptions options;
+  options.pem_key_cert_pairs.push_back({*key, *cert});
+  return grpc::SslServerCredentials(options);
+}
+
+}  // namespace
+
+absl::StatusOr<std::unique_ptr<CandourServer>> CandourServer::Start(const ServerConfig& config,
+                                                                    storage::ReportStore* store) {
+  if (auto s = ValidateServerConfig(config); !s.ok()) return s;
+  auto org_key = crypto::HexDecode(config.organisation_key);
+  if (!org_key.ok()) return absl::InvalidArgumentError("organisation_key is not hex");
+  auto credentials = Credentials(config);
+  if (!credentials.ok()) return credentials.status();
+
+  std::unique_ptr<CandourServer> server(new CandourServer());
+  auto directories = DirectoryRegistry::Load(store, *std::move(org_key));
+  if (!directories.ok()) return directories.status();
+  server->directories_ = *std::move(directories);
+  server->intake_ = std::make_unique<IntakeService>(store, server->directories_.get());
+  server->casework_ = std::make_unique<CaseworkService>(store, server->directories_.get(),
+                                                        [] { return static_cast<int64_t>(std::time(nullptr)); });
+  server->intake_grpc_ = std::make_unique<IntakeGrpc>(server->intake_.get(), &server->counters_);
+  server->admin_grpc_ = std::make_unique<AdminGrpc>(server->directories_.get());
+  server->casework_grpc_ = std::make_unique<CaseworkGrpc>(server->casework_.get());
+
+  grpc::EnableDefaultHealthCheckService(true);
+  grpc::reflection::InitProtoReflectionServerBuilderPlugin();
+  grpc::ServerBuilder builder;
+  builder.AddListeningPort(config.listen, *credentials, &server->port_);
+  builder.SetMaxReceiveMessageSize(static_cast<int>(config.max_message_bytes));
+  builder.SetMaxSendMessageSize(static_cast<int>(config.max_message_bytes));
+  grpc::ResourceQuota quota("candourd");
+  quota.SetMaxThreads(static_cast<int>(config.max_threads));
+  builder.SetResourceQuota(quota);
+  builder.RegisterService(server->intake_grpc_.get());
+  builder.RegisterService(server->admin_grpc_.get());
+  builder.RegisterService(server->casework_grpc_.get());
+  server->server_ = builder.BuildAndStart();
+  if (server->server_ == nullptr || server->port_ == 0) {
+    return absl::UnavailableError(absl::StrCat("cannot listen on ", config.listen));
+  }
+  return server;
+}
+
+void CandourServer::Shutdown(std::chrono::milliseconds grace) {
+  if (server_ == nullptr) return;
+  server_->Shutdown(std::chrono::system_clock::now() + grace);
+  server_->Wait();
+  server_.reset();
+}
+
+CandourServer::~CandourServer() { Shutdown(std::chrono::milliseconds(0)); }
+
+}  // namespace candour::services

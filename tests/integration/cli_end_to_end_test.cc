@@ -1,0 +1,332 @@
+// Copyright 2026 The Candour Authors. Licensed under the Apache License 2.0.
+//
+// The whole product as a user meets it: real candourd processes on 127.0.0.1
+// with ephemeral ports, RocksDB in temp dirs, and the real `candour` CLI.
+#include <signal.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <regex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "core/period.h"
+#include "gtest/gtest.h"
+#include "storage/rocksdb_report_store.h"
+#include "tests/integration/process.h"
+
+namespace candour::testing {
+namespace {
+
+namespace fs = std::filesystem;
+
+const std::string kCli = CANDOUR_CLI_PATH;
+const std::string kServer = CANDOURD_PATH;
+
+std::string ThisMonth() {
+  core::CivilDate d = core::CivilFromDay(core::TodayInLondon());
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d", d.year, d.month);
+  return buf;
+}
+
+// A made-up organisation: its keys, its signed directory and a client config.
+struct Organisation {
+  std::string dir;
+  std::string org_pub;          // candourd config line with the public key
+  std::string org_key, org_passphrase;
+  std::string guardian_key, guardian_passphrase;
+  std::string signed_directory;
+  std::string fingerprint;
+};
+
+std::string MakeDir(const std::string& name) {
+  std::string dir = ::testing::TempDir() + "/candour_e2e_" + std::to_string(getpid()) + "_" + name;
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir;
+}
+
+RunResult Cli(const std::vector<std::string>& args, const std::string& work_dir) {
+  std::vector<std::string> argv = {kCli};
+  argv.insert(argv.end(), args.begin(), args.end());
+  return Run(argv, work_dir);
+}
+
+Organisation MakeOrganisation(const std::string& name) {
+  Organisation o;
+  o.dir = MakeDir(name);
+  auto init = Cli({"admin", "init", "--name", "Test Trust " + name, "--out", o.dir + "/org", "--passphrase-out",
+                   o.dir + "/org.pass"}, o.dir);
+  EXPECT_EQ(init.exit_code, 0) << init.err;
+  auto keygen = Cli({"guardian", "keygen", "--name", "Test Guardian", "--out", o.dir + "/guardian",
+                     "--passphrase-out", o.dir + "/guardian.pass"}, o.dir);
+  EXPECT_EQ(keygen.exit_code, 0) << keygen.err;
+  auto agg = Cli({"guardian", "aggregation-key", "--recipients", o.dir + "/guardian/test-guardian.pub", "--out",
+                  o.dir + "/aggregation.txtpb"}, o.dir);
+  EXPECT_EQ(agg.exit_code, 0) << agg.err;
+  {
+    std::ofstream source(o.dir + "/org/directory.txtpb", std::ios::app);
+    source << "departments { id: 3 name: \"Maternity\" directorate: \"Women and Children\" headcount: 120 }\n"
+              "departments { id: 5 name: \"Theatres\" directorate: \"Surgery\" headcount: 160 }\n";
+  }
+  o.org_pub = o.dir + "/org/organisation.pub";
+  o.org_key = o.dir + "/org/organisation.key";
+  o.org_passphrase = o.dir + "/org.pass";
+  o.guardian_key = o.dir + "/guardian/test-guardian.key";
+  o.guardian_passphrase = o.dir + "/guardian.pass";
+  o.signed_directory = o.dir + "/directory.signed";
+  auto sign = Cli({"admin", "directory", "sign", o.dir + "/org/directory.txtpb", "--include",
+                   o.dir + "/guardian/test-guardian.pub", "--include", o.dir + "/aggregation.txtpb", "--key",
+                   o.org_key, "--passphrase-file", o.org_passphrase, "--out", o.signed_directory}, o.dir);
+  EXPECT_EQ(sign.exit_code, 0) << sign.err;
+  std::smatch m;
+  std::string pub = ReadWholeFile(o.org_pub);
+  if (std::regex_search(pub, m, std::regex("# fingerprint: ([0-9a-f ]+)"))) o.fingerprint = m[1];
+  EXPECT_EQ(o.fingerprint.size(), 79u);
+  return o;
+}
+
+// A candourd process with its own data dir and log.
+struct Server {
+  std::unique_ptr<Process> process;
+  std::string address;
+  std::string log;
+};
+
+Server StartServer(const Organisation& org, const std::string& data_dir, const std::string& log,
+                   std::vector<std::string> extra = {}, std::string host = "127.0.0.1") {
+  std::string port_file = data_dir + ".port";
+  fs::remove(port_file);
+  std::vector<std::string> argv = {kServer, "--config", org.org_pub, "--listen", host + ":0",
+                                   "--data-dir", data_dir, "--port-file", port_file};
+  argv.insert(argv.end(), extra.begin(), extra.end());
+  Server s;
+  s.log = log;
+  s.process = std::make_unique<Process>(argv, log);
+  for (int i = 0; i < 200 && ReadWholeFile(port_file).empty(); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  std::string port = ReadWholeFile(port_file);
+  EXPECT_FALSE(port.empty()) << ReadWholeFile(log);
+  s.address = host + ":" + port.substr(0, port.find('\n'));
+  return s;
+}
+
+class EndToEndTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() { org_ = new Organisation(MakeOrganisation("main")); }
+  static void TearDownTestSuite() { delete org_; }
+
+  void SetUp() override {
+    work_ = MakeDir(::testing::UnitTest::GetInstance()->current_test_info()->name());
+    data_ = work_ + "/var";
+    server_ = StartServer(*org_, data_, work_ + "/candourd.log");
+    WriteClientConfig(server_.address);
+    auto publish = Client({"admin", "directory", "publish", org_->signed_directory});
+    ASSERT_EQ(publish.exit_code, 0) << publish.err;
+  }
+
+  void WriteClientConfig(const std::string& address) {
+    std::ofstream(work_ + "/candour.conf") << "server = " << address << "\npin = " << org_->fingerprint
+                                           << "\nstate_file = " << work_ << "/client-state\n";
+  }
+
+  RunResult Client(std::vector<std::string> args) {
+    args.insert(args.begin(), {"--config", work_ + "/candour.conf"});
+    return Cli(args, work_);
+  }
+
+  struct Submitted {
+    std::string report_id;
+    std::string receipt_code;
+  };
+
+  Submitted Report(std::vector<std::string> args) {
+    std::vector<std::string> full = {"report", "--when", ThisMonth(), "--wants", "talk-to-guardian"};
+    full.insert(full.end(), args.begin(), args.end());
+    auto r = Client(full);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    std::smatch id, code;
+    EXPECT_TRUE(std::regex_search(r.out, id, std::regex("Report id: +([0-9a-f]{32})"))) << r.out;
+    EXPECT_TRUE(std::regex_search(r.out, code, std::regex("Receipt code: +([0-9A-Z-]{34})"))) << r.out;
+    return {id.size() > 1 ? id[1].str() : "", code.size() > 1 ? code[1].str() : ""};
+  }
+
+  RunResult Decrypt(const std::string& report_id) {
+    return Client({"guardian", "decrypt", report_id, "--key", org_->guardian_key, "--passphrase-file",
+                   org_->guardian_passphrase});
+  }
+
+  static Organisation* org_;
+  std::string work_;
+  std::string data_;
+  Server server_;
+};
+
+Organisation* EndToEndTest::org_ = nullptr;
+
+// Every occurrence of any marker in `haystack`, for a readable failure.
+std::vector<std::string> Found(const std::string& haystack, const std::vector<std::string>& markers) {
+  std::vector<std::string> found;
+  for (const auto& m : markers) {
+    if (haystack.find(m) != std::string::npos) found.push_back(m);
+  }
+  return found;
+}
+
+TEST_F(EndToEndTest, NamedAndAnonymousReportsOpenOnlyForTheGuardianAndLeaveNoPlaintext) {
+  const std::string narrative = "MARKER-NARRATIVE-3f9a1c the charge nurse mocked my accent";
+  const std::string impact = "MARKER-IMPACT-77de";
+  const std::string name = "MARKER-NAME-Adaeze";
+  const std::string contact = "marker-contact-51@example.nhs.uk";
+  Submitted named = Report({"--kind", "harassment", "--characteristic", "race", "--source", "colleague",
+                            "--department", "3", "--what", narrative, "--impact", impact, "--named", "--name", name,
+                            "--contact", contact, "--professional-group", "Nursing and midwifery registered"});
+  const std::string bystander = "MARKER-BYSTANDER-0b1e a porter was shouted at by a visitor";
+  Submitted anonymous = Report({"--kind", "bystander-observation", "--characteristic", "none-or-not-sure",
+                                "--source", "public", "--department", "5", "--what", bystander,
+                                "--bystander-action", "delay", "--bystander-action", "document",
+                                "--target-supported", "yes"});
+
+  auto opened = Decrypt(named.report_id);
+  ASSERT_EQ(opened.exit_code, 0) << opened.err;
+  EXPECT_NE(opened.out.find(narrative), std::string::npos) << opened.out;
+  EXPECT_NE(opened.out.find(impact), std::string::npos);
+  EXPECT_NE(opened.out.find(name), std::string::npos);
+  EXPECT_NE(opened.out.find(contact), std::string::npos);
+  EXPECT_NE(opened.out.find("Aggregation tag: department 3, kind harassment, characteristics race, source colleague "
+                            "(agrees with the report)"),
+            std::string::npos)
+      << opened.out;
+
+  auto anon = Decrypt(anonymous.report_id);
+  ASSERT_EQ(anon.exit_code, 0) << anon.err;
+  EXPECT_NE(anon.out.find(bystander), std::string::npos) << anon.out;
+  EXPECT_NE(anon.out.find("Anonymous report"), std::string::npos);
+  EXPECT_NE(anon.out.find("Bystander did:   delay, document"), std::string::npos);
+  EXPECT_NE(anon.out.find("Aggregation tag: department 5, kind bystander-observation"), std::string::npos);
+  EXPECT_NE(anon.out.find("(agrees with the report)"), std::string::npos);
+  EXPECT_EQ(anon.out.find(name), std::string::npos);
+
+  // Stop the server cleanly, then look for every secret in everything it left.
+  server_.process->Signal(SIGTERM);
+  ASSERT_EQ(server_.process->Wait(), 0) << ReadWholeFile(server_.log);
+  auto canonical = [](std::string code) {
+    code.erase(std::remove(code.begin(), code.end(), '-'), code.end());
+    return code;
+  };
+  std::vector<std::string> markers = {narrative, impact, name, contact, bystander, "MARKER-",
+                                      named.receipt_code, anonymous.receipt_code, canonical(named.receipt_code),
+                                      canonical(anonymous.receipt_code)};
+  std::string log = ReadWholeFile(server_.log);
+  EXPECT_NE(log.find("stopped"), std::string::npos) << log;
+  EXPECT_EQ(Found(log, markers), std::vector<std::string>{}) << log;
+  int files = 0;
+  for (const auto& entry : fs::recursive_directory_iterator(data_)) {
+    if (!entry.is_regular_file()) continue;
+    ++files;
+    EXPECT_EQ(Found(ReadWholeFile(entry.path()), markers), std::vector<std::string>{}) << entry.path();
+  }
+  EXPECT_GT(files, 3);
+  // Data files may be compressed: read every key and value back through RocksDB too.
+  auto store = storage::RocksDbReportStore::Open(data_);
+  ASSERT_TRUE(store.ok()) << store.status();
+  int records = 0;
+  ASSERT_TRUE((*store)
+                  ->ForEachRawRecord([&](std::string_view cf, std::string_view key, std::string_view value) {
+                    ++records;
+                    std::string both = std::string(key) + '\0' + std::string(value);
+                    EXPECT_EQ(Found(both, markers), std::vector<std::string>{}) << cf;
+                  })
+                  .ok());
+  // 2 reports, each with 1 case key, 1 receipt, 1 arrival; 1 directory; schema version.
+  EXPECT_GE(records, 10);
+}
+
+TEST_F(EndToEndTest, ReportSurvivesSigkillRightAfterSubmitReturns) {
+  Submitted r = Report({"--kind", "bullying", "--characteristic", "age", "--source", "manager", "--department",
+                        "5", "--what", "MARKER-DURABLE shouted at in handover"});
+  server_.process->Signal(SIGKILL);
+  EXPECT_EQ(server_.process->Wait(), 128 + SIGKILL);
+  server_ = StartServer(*org_, data_, work_ + "/candourd2.log");
+  WriteClientConfig(server_.address);
+  auto opened = Decrypt(r.report_id);
+  ASSERT_EQ(opened.exit_code, 0) << opened.err;
+  EXPECT_NE(opened.out.find("MARKER-DURABLE shouted at in handover"), std::string::npos);
+}
+
+TEST_F(EndToEndTest, ClientRefusesRolledBackDirectory) {
+  auto renew = Client({"admin", "directory", "renew", "--key", org_->org_key, "--passphrase-file", org_->org_passphrase});
+  ASSERT_EQ(renew.exit_code, 0) << renew.err;
+  auto show = Client({"admin", "directory", "show"});
+  ASSERT_EQ(show.exit_code, 0) << show.err;
+  EXPECT_NE(show.out.find("version 2"), std::string::npos) << show.out;
+
+  // A second server that only has version 1 plays a server rolling back.
+  Server old = StartServer(*org_, work_ + "/var-old", work_ + "/old.log");
+  WriteClientConfig(old.address);
+  ASSERT_EQ(Client({"admin", "directory", "publish", org_->signed_directory}).exit_code, 0);
+  auto refused = Client({"report", "--kind", "other", "--characteristic", "sex", "--source", "other",
+                         "--department", "3", "--when", ThisMonth(), "--wants", "record-only", "--what", "x"});
+  EXPECT_EQ(refused.exit_code, 1);
+  EXPECT_NE(refused.err.find("candour: error: directory version 1 is older than version 2"), std::string::npos)
+      << refused.err;
+  EXPECT_NE(refused.err.find("candour: hint:"), std::string::npos);
+}
+
+TEST_F(EndToEndTest, ClientRefusesDirectoryOfAnotherOrganisation) {
+  Organisation other = MakeOrganisation("impostor");
+  Server impostor = StartServer(other, work_ + "/var-impostor", work_ + "/impostor.log");
+  WriteClientConfig(impostor.address);  // still pinned to the real organisation
+  auto publish = Client({"admin", "directory", "publish", other.signed_directory});
+  ASSERT_EQ(publish.exit_code, 0) << publish.err;
+  auto refused = Client({"admin", "directory", "show"});
+  EXPECT_EQ(refused.exit_code, 1);
+  EXPECT_NE(refused.err.find("candour: error:"), std::string::npos);
+  EXPECT_NE(refused.err.find("fingerprint"), std::string::npos) << refused.err;
+}
+
+TEST_F(EndToEndTest, UnknownDepartmentIsRejectedWithAHintAndNothingSent) {
+  auto r = Client({"report", "--kind", "bullying", "--characteristic", "age", "--source", "manager", "--department",
+                   "999", "--when", ThisMonth(), "--wants", "record-only", "--what", "x"});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("candour: error: department: 999 is not a department in the directory"), std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("candour: hint:"), std::string::npos);
+}
+
+TEST_F(EndToEndTest, TlsListenerServesVerifiedClients) {
+  std::string cert = work_ + "/cert.pem", key = work_ + "/key.pem";
+  auto openssl = candour::testing::Run({"/usr/bin/openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256",
+                      "-nodes", "-keyout", key, "-out", cert, "-days", "2", "-subj", "/CN=localhost",
+                      "-addext", "subjectAltName=DNS:localhost"}, work_);
+  ASSERT_EQ(openssl.exit_code, 0) << openssl.err;
+  Server tls = StartServer(*org_, work_ + "/var-tls", work_ + "/tls.log", {"--tls-cert", cert, "--tls-key", key},
+                           "localhost");
+  auto publish = Client({"--server", tls.address, "--tls-ca", cert, "admin", "directory", "publish",
+                         org_->signed_directory});
+  EXPECT_EQ(publish.exit_code, 0) << publish.err << ReadWholeFile(tls.log);
+  auto show = Client({"--server", tls.address, "--tls-ca", cert, "admin", "directory", "show"});
+  EXPECT_EQ(show.exit_code, 0) << show.err;
+  // Without TLS the client cannot talk to it.
+  auto plain = Client({"--server", tls.address, "admin", "directory", "show"});
+  EXPECT_NE(plain.exit_code, 0);
+}
+
+TEST(CandourdTest, RefusesToListenOffLoopbackWithoutTls) {
+  std::string dir = MakeDir("offloopback");
+  auto r = candour::testing::Run({kServer, "--listen", "0.0.0.0:0", "--data-dir", dir + "/var", "--organisation-key",
+                std::string(64, 'a')}, dir);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("refusing to listen on 0.0.0.0:0 without TLS"), std::string::npos) << r.err;
+  EXPECT_FALSE(fs::exists(dir + "/var"));
+}
+
+}  // namespace
+}  // namespace candour::testing
