@@ -93,6 +93,8 @@ class ReportStore {
   //   ALREADY_EXISTS: a report id reused with other bytes, or a lookup hash
   //     held by another report;
   //   FAILED_PRECONDITION: a directory version not above the latest;
+  //   INVALID_ARGUMENT: a malformed unit (wrong-size ids or hashes, a negative
+  //     day, a key id twice in one report, one id or lookup hash twice);
   //   UNAVAILABLE / INTERNAL / DATA_LOSS: storage failed (nothing applied).
   virtual absl::StatusOr<CommitOutcome> Commit(const UnitOfWork& unit) = 0;
 

@@ -1,0 +1,88 @@
+// Copyright 2026 The Candour Authors. Licensed under the Apache License 2.0.
+#include "storage/rocksdb_options.h"
+
+#include <algorithm>
+#include <memory>
+
+#include "rocksdb/cache.h"
+#include "rocksdb/convenience.h"
+#include "rocksdb/filter_policy.h"
+#include "rocksdb/table.h"
+#include "rocksdb/write_buffer_manager.h"
+
+namespace candour::storage {
+namespace {
+
+bool Supported(rocksdb::CompressionType type) {
+  const auto supported = rocksdb::GetSupportedCompressions();
+  return std::find(supported.begin(), supported.end(), type) != supported.end();
+}
+
+// Envelopes are ciphertext and barely compress, but keys, directories and
+// block metadata do. LZ4 is cheap on the hot levels, ZSTD squeezes the
+// bottommost level; Debian's librocksdb links both, and we fall back to
+// Snappy or none when a build lacks them rather than failing to open.
+void ChooseCompression(rocksdb::ColumnFamilyOptions& cf) {
+  if (Supported(rocksdb::kLZ4Compression)) {
+    cf.compression = rocksdb::kLZ4Compression;
+  } else if (Supported(rocksdb::kSnappyCompression)) {
+    cf.compression = rocksdb::kSnappyCompression;
+  } else {
+    cf.compression = rocksdb::kNoCompression;
+  }
+  if (Supported(rocksdb::kZSTD)) cf.bottommost_compression = rocksdb::kZSTD;
+}
+
+}  // namespace
+
+RocksDbSetup MakeRocksDbSetup(const RocksDbOptions& options) {
+  std::shared_ptr<rocksdb::Cache> cache = rocksdb::NewLRUCache(options.block_cache_bytes);
+
+  rocksdb::BlockBasedTableOptions table;
+  table.block_cache = cache;
+  // Index and filter blocks live in (and are bounded by) the cache instead of
+  // growing with the number of table files; L0's stay pinned because every
+  // read touches them.
+  table.cache_index_and_filter_blocks = true;
+  table.cache_index_and_filter_blocks_with_high_priority = true;
+  table.pin_l0_filter_and_index_blocks_in_cache = true;
+  table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
+  table.format_version = 5;
+
+  RocksDbSetup setup;
+  rocksdb::ColumnFamilyOptions& cf = setup.column_family;
+  cf.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
+  // The write-buffer manager caps the sum over all seven families and
+  // flushes the largest when it is reached, so a family may take up to half
+  // the budget: small memtables would mean a flush (and its compaction) every
+  // few thousand reports, which costs the commit path more than the fsync.
+  constexpr size_t kMiB = size_t{1} << 20;
+  cf.write_buffer_size = std::clamp<size_t>(options.write_buffer_bytes / 2, kMiB, 64 * kMiB);
+  cf.max_write_buffer_number = 2;
+  // Each new report first looks up its id and lookup hash and misses; a
+  // memtable bloom filter answers those misses without walking the skip list.
+  cf.memtable_whole_key_filtering = true;
+  cf.memtable_prefix_bloom_size_ratio = 0.05;
+  cf.level_compaction_dynamic_level_bytes = true;
+  ChooseCompression(cf);
+
+  rocksdb::DBOptions& db = setup.db;
+  db.create_if_missing = true;
+  db.create_missing_column_families = true;
+  db.write_buffer_manager = std::make_shared<rocksdb::WriteBufferManager>(options.write_buffer_bytes, cache);
+  db.max_open_files = options.max_open_files;
+  // A column family written once (meta) would otherwise pin old WAL files
+  // forever; capping the WAL forces its flush.
+  db.max_total_wal_size = 4 * std::max<size_t>(options.write_buffer_bytes, kMiB);
+  db.max_background_jobs = 2;
+  // A unit is five or more small puts across column families. Letting the
+  // group leader insert a whole write group costs less CPU than every writer
+  // racing into the skip lists, and the fsync, not the insert, bounds latency.
+  db.allow_concurrent_memtable_write = false;
+  db.keep_log_file_num = 4;
+  db.max_log_file_size = 4 * kMiB;
+  db.max_manifest_file_size = 64 * kMiB;
+  return setup;
+}
+
+}  // namespace candour::storage

@@ -1,0 +1,150 @@
+// Copyright 2026 The Candour Authors. Licensed under the Apache License 2.0.
+//
+// The write path of RocksDbReportStore: check every write's precondition, then
+// apply the whole unit as one synced WriteBatch.
+#include <optional>
+#include <string>
+#include <variant>
+
+#include "absl/status/status.h"
+#include "rocksdb/write_batch.h"
+#include "storage/rocksdb_report_store_impl.h"
+#include "storage/rocksdb_status.h"
+#include "storage/schema.h"
+#include "storage/unit_validation.h"
+
+namespace candour::storage {
+namespace {
+
+constexpr char kReportIdReused[] = "report id already used with different content";
+constexpr char kLookupHashReused[] = "receipt lookup hash already used by another report";
+
+rocksdb::Slice ToSlice(std::string_view s) { return rocksdb::Slice(s.data(), s.size()); }
+
+}  // namespace
+
+absl::Status RocksDbReportStore::Impl::AddReportToBatch(const NewReport& r, rocksdb::WriteBatch& batch) {
+  rocksdb::Status s =
+      batch.Put(cf(schema::kReportsCf), ToSlice(r.report_id), schema::EncodeReportValue(r.received_day, r.envelope));
+  for (const CaseKeyRecord& record : r.case_keys) {
+    if (s.ok()) {
+      s = batch.Put(cf(schema::kCaseKeysCf), schema::CaseKeyKey(r.report_id, record.recipient_key_id),
+                    ToSlice(record.sealed_case_key));
+    }
+  }
+  if (s.ok()) {
+    s = batch.Put(cf(schema::kReceiptsCf), ToSlice(r.receipt_lookup_hash),
+                  schema::EncodeReceiptValue(r.report_id, r.receipt_sealed_case_key));
+  }
+  if (s.ok()) {
+    s = batch.Put(cf(schema::kArrivalsCf), schema::ArrivalKey(r.received_day, r.report_id), ToSlice(r.sealed_tag));
+  }
+  return FromRocksDb(s, "build write batch");
+}
+
+// A retry carries the same client-chosen bytes; the received day and sealed
+// tag are the server's and differ on a later day, so they are not compared
+// (the stored report keeps its first day). Case keys are compared only for the
+// key ids in the retry, because later units may add records for new keys.
+absl::StatusOr<bool> RocksDbReportStore::Impl::MatchesStored(const NewReport& report, std::string_view stored_value) {
+  absl::StatusOr<schema::ReportValue> stored = schema::DecodeReportValue(stored_value);
+  if (!stored.ok()) return stored.status();
+  if (stored->envelope != report.envelope) return false;
+  for (const CaseKeyRecord& record : report.case_keys) {
+    absl::StatusOr<std::optional<std::string>> sealed =
+        Get(schema::kCaseKeysCf, schema::CaseKeyKey(report.report_id, record.recipient_key_id));
+    if (!sealed.ok()) return sealed.status();
+    if (*sealed != record.sealed_case_key) return false;
+  }
+  absl::StatusOr<std::optional<std::string>> receipt = Get(schema::kReceiptsCf, report.receipt_lookup_hash);
+  if (!receipt.ok()) return receipt.status();
+  return *receipt == schema::EncodeReceiptValue(report.report_id, report.receipt_sealed_case_key);
+}
+
+absl::StatusOr<bool> RocksDbReportStore::Impl::CheckReport(const NewReport& report) {
+  absl::StatusOr<std::optional<std::string>> stored = Get(schema::kReportsCf, report.report_id);
+  if (!stored.ok()) return stored.status();
+  if (stored->has_value()) {
+    absl::StatusOr<bool> same = MatchesStored(report, **stored);
+    if (!same.ok()) return same.status();
+    if (!*same) return absl::AlreadyExistsError(kReportIdReused);
+    return true;
+  }
+  absl::StatusOr<std::optional<std::string>> receipt = Get(schema::kReceiptsCf, report.receipt_lookup_hash);
+  if (!receipt.ok()) return receipt.status();
+  if (receipt->has_value()) return absl::AlreadyExistsError(kLookupHashReused);
+  return false;
+}
+
+absl::Status RocksDbReportStore::Impl::AddDirectoryToBatch(const UnitOfWork::DirectoryVersion& directory,
+                                                           std::optional<uint64_t>& latest,
+                                                           rocksdb::WriteBatch& batch) {
+  if (latest.has_value() && directory.version <= *latest) {
+    return absl::FailedPreconditionError("directory version is not above the latest stored version");
+  }
+  latest = directory.version;
+  return FromRocksDb(
+      batch.Put(cf(schema::kDirectoryCf), schema::DirectoryKey(directory.version), ToSlice(directory.signed_directory)),
+      "build write batch");
+}
+
+absl::StatusOr<CommitOutcome> RocksDbReportStore::Impl::CheckAndBatch(const UnitOfWork& unit, bool has_directory,
+                                                                      rocksdb::WriteBatch& batch) {
+  std::optional<uint64_t> latest;
+  if (has_directory) {
+    absl::StatusOr<std::optional<uint64_t>> stored = LatestDirectoryVersion();
+    if (!stored.ok()) return stored.status();
+    latest = *stored;
+  }
+  size_t reports = 0;
+  size_t retries = 0;
+  for (const UnitOfWork::Write& write : unit.writes()) {
+    if (const auto* directory = std::get_if<UnitOfWork::DirectoryVersion>(&write)) {
+      if (absl::Status s = AddDirectoryToBatch(*directory, latest, batch); !s.ok()) return s;
+      continue;
+    }
+    const NewReport& report = std::get<NewReport>(write);
+    ++reports;
+    absl::StatusOr<bool> retry = CheckReport(report);
+    if (!retry.ok()) return retry.status();
+    if (*retry) {
+      ++retries;
+    } else if (absl::Status s = AddReportToBatch(report, batch); !s.ok()) {
+      return s;
+    }
+  }
+  if (reports > 0 && retries == reports && !has_directory) return CommitOutcome::kIdenticalRetry;
+  return CommitOutcome::kApplied;
+}
+
+absl::StatusOr<CommitOutcome> RocksDbReportStore::Impl::Commit(const UnitOfWork& unit) {
+  if (absl::Status s = ValidateUnit(unit); !s.ok()) return s;
+
+  // Lock order is fixed: report stripes (ascending), then the directory mutex.
+  // The locks cover check and write, so two commits of one report id or
+  // lookup hash cannot both pass the check, while commits of different keys
+  // proceed in parallel and RocksDB groups their synced writes into one fsync.
+  std::vector<std::string_view> keys;
+  bool has_directory = false;
+  for (const UnitOfWork::Write& write : unit.writes()) {
+    if (const auto* r = std::get_if<NewReport>(&write)) {
+      keys.push_back(r->report_id);
+      keys.push_back(r->receipt_lookup_hash);
+    } else {
+      has_directory = true;
+    }
+  }
+  StripedMutex<kReportStripes>::Guard report_locks = report_stripes_.LockKeys(keys);
+  std::unique_lock<std::mutex> directory_lock(directory_mu_, std::defer_lock);
+  if (has_directory) directory_lock.lock();
+
+  rocksdb::WriteBatch batch;
+  absl::StatusOr<CommitOutcome> outcome = CheckAndBatch(unit, has_directory, batch);
+  if (!outcome.ok() || batch.Count() == 0) return outcome;  // failed, a retry, or an empty unit
+  rocksdb::WriteOptions write_options;
+  write_options.sync = true;
+  if (absl::Status s = FromRocksDb(db_->Write(write_options, &batch), "commit unit of work"); !s.ok()) return s;
+  return CommitOutcome::kApplied;
+}
+
+}  // namespace candour::storage

@@ -1,0 +1,95 @@
+// Copyright 2026 The Candour Authors. Licensed under the Apache License 2.0.
+#include "storage/schema.h"
+
+#include "absl/status/status.h"
+#include "storage/report_store.h"
+
+namespace candour::storage::schema {
+namespace {
+
+void AppendU32(std::string& out, uint32_t v) {
+  for (int shift = 24; shift >= 0; shift -= 8) out.push_back(static_cast<char>((v >> shift) & 0xff));
+}
+
+void AppendU64(std::string& out, uint64_t v) {
+  for (int shift = 56; shift >= 0; shift -= 8) out.push_back(static_cast<char>((v >> shift) & 0xff));
+}
+
+uint64_t ReadBigEndian(std::string_view bytes) {
+  uint64_t v = 0;
+  for (char c : bytes) v = (v << 8) | static_cast<unsigned char>(c);
+  return v;
+}
+
+}  // namespace
+
+std::string EncodeReportValue(int32_t received_day, std::string_view envelope) {
+  std::string out;
+  out.reserve(4 + envelope.size());
+  AppendU32(out, static_cast<uint32_t>(received_day));
+  out.append(envelope);
+  return out;
+}
+
+absl::StatusOr<ReportValue> DecodeReportValue(std::string_view value) {
+  if (value.size() < 4) return absl::DataLossError("stored report value is shorter than its day field");
+  return ReportValue{static_cast<int32_t>(ReadBigEndian(value.substr(0, 4))), value.substr(4)};
+}
+
+std::string CaseKeyKey(std::string_view report_id, std::string_view recipient_key_id) {
+  std::string out;
+  out.reserve(report_id.size() + recipient_key_id.size());
+  out.append(report_id);
+  out.append(recipient_key_id);
+  return out;
+}
+
+absl::StatusOr<std::string_view> RecipientKeyIdOf(std::string_view case_key_key) {
+  if (case_key_key.size() != kReportIdSize + kRecipientKeyIdSize) {
+    return absl::DataLossError("stored case key key has the wrong size");
+  }
+  return case_key_key.substr(kReportIdSize);
+}
+
+std::string EncodeReceiptValue(std::string_view report_id, std::string_view sealed_case_key) {
+  std::string out;
+  out.reserve(report_id.size() + sealed_case_key.size());
+  out.append(report_id);
+  out.append(sealed_case_key);
+  return out;
+}
+
+absl::StatusOr<ReceiptValue> DecodeReceiptValue(std::string_view value) {
+  if (value.size() < kReportIdSize) return absl::DataLossError("stored receipt is shorter than a report id");
+  return ReceiptValue{value.substr(0, kReportIdSize), value.substr(kReportIdSize)};
+}
+
+std::string ArrivalKey(int32_t day, std::string_view report_id) {
+  std::string out = ArrivalDayPrefix(day);
+  out.append(report_id);
+  return out;
+}
+
+std::string ArrivalDayPrefix(int32_t day) {
+  std::string out;
+  AppendU32(out, static_cast<uint32_t>(day));
+  return out;
+}
+
+absl::StatusOr<ArrivalKeyParts> DecodeArrivalKey(std::string_view key) {
+  if (key.size() != 4 + kReportIdSize) return absl::DataLossError("stored arrival key has the wrong size");
+  return ArrivalKeyParts{static_cast<int32_t>(ReadBigEndian(key.substr(0, 4))), key.substr(4)};
+}
+
+std::string DirectoryKey(uint64_t version) {
+  std::string out;
+  AppendU64(out, version);
+  return out;
+}
+
+absl::StatusOr<uint64_t> DecodeDirectoryKey(std::string_view key) {
+  if (key.size() != 8) return absl::DataLossError("stored directory key has the wrong size");
+  return ReadBigEndian(key);
+}
+
+}  // namespace candour::storage::schema

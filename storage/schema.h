@@ -1,0 +1,88 @@
+// Copyright 2026 The Candour Authors. Licensed under the Apache License 2.0.
+//
+// The on-disk layout of the report store, in one place: column-family names,
+// key and value encodings, and the schema version. Pure byte functions with no
+// RocksDB types, so the layout can be read and tested without a database.
+// Every integer in a key is big-endian so that byte order is numeric order.
+//
+//   CF "default"    unused (RocksDB requires it)
+//   CF "meta"       "schema_version"                  -> "1"
+//   CF "reports"    report_id(16)                     -> u32 BE received_day || envelope
+//   CF "case_keys"  report_id(16) || recipient_key_id(16) -> sealed case key
+//   CF "receipts"   lookup_hash(32)                   -> report_id(16) || sealed case key
+//   CF "arrivals"   u32 BE received_day || report_id(16) -> sealed tag
+//   CF "directory"  u64 BE version                    -> serialised SignedDirectory
+//
+// Days are non-negative (days since 1970-01-01), so u32 holds them. Stateless
+// and thread-safe.
+#ifndef CANDOUR_STORAGE_SCHEMA_H_
+#define CANDOUR_STORAGE_SCHEMA_H_
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "absl/status/statusor.h"
+
+namespace candour::storage::schema {
+
+// Bumped whenever any encoding below changes; Open refuses other versions.
+inline constexpr std::string_view kSchemaVersion = "1";
+inline constexpr std::string_view kSchemaVersionKey = "schema_version";
+
+inline constexpr std::string_view kDefaultCf = "default";
+inline constexpr std::string_view kMetaCf = "meta";
+inline constexpr std::string_view kReportsCf = "reports";
+inline constexpr std::string_view kCaseKeysCf = "case_keys";
+inline constexpr std::string_view kReceiptsCf = "receipts";
+inline constexpr std::string_view kArrivalsCf = "arrivals";
+inline constexpr std::string_view kDirectoryCf = "directory";
+
+// Every column family, in the order the store opens them ("default" first).
+inline constexpr std::array<std::string_view, 7> kAllColumnFamilies = {
+    kDefaultCf, kMetaCf, kReportsCf, kCaseKeysCf, kReceiptsCf, kArrivalsCf, kDirectoryCf};
+
+// "reports": the value is the received day followed by the envelope.
+std::string EncodeReportValue(int32_t received_day, std::string_view envelope);
+struct ReportValue {
+  int32_t received_day;
+  std::string_view envelope;  // points into the decoded value
+};
+// DATA_LOSS if `value` is too short to hold the day.
+absl::StatusOr<ReportValue> DecodeReportValue(std::string_view value);
+
+// "case_keys": the key; CaseKeyPrefix(id) is a prefix of every key of report id.
+std::string CaseKeyKey(std::string_view report_id, std::string_view recipient_key_id);
+inline std::string_view CaseKeyPrefix(std::string_view report_id) { return report_id; }
+// The recipient key id of a case_keys key. DATA_LOSS if it has the wrong size.
+absl::StatusOr<std::string_view> RecipientKeyIdOf(std::string_view case_key_key);
+
+// "receipts": the value is the report id followed by the sealed case key.
+std::string EncodeReceiptValue(std::string_view report_id, std::string_view sealed_case_key);
+struct ReceiptValue {
+  std::string_view report_id;
+  std::string_view sealed_case_key;
+};
+// DATA_LOSS if `value` is shorter than a report id.
+absl::StatusOr<ReceiptValue> DecodeReceiptValue(std::string_view value);
+
+// "arrivals": the key is the day followed by the report id.
+std::string ArrivalKey(int32_t day, std::string_view report_id);
+// The smallest key of `day`; every arrival of `day` sorts at or after it.
+std::string ArrivalDayPrefix(int32_t day);
+struct ArrivalKeyParts {
+  int32_t day;
+  std::string_view report_id;
+};
+// DATA_LOSS if `key` is not 4 + 16 bytes.
+absl::StatusOr<ArrivalKeyParts> DecodeArrivalKey(std::string_view key);
+
+// "directory": the key is the version.
+std::string DirectoryKey(uint64_t version);
+// DATA_LOSS if `key` is not 8 bytes.
+absl::StatusOr<uint64_t> DecodeDirectoryKey(std::string_view key);
+
+}  // namespace candour::storage::schema
+
+#endif  // CANDOUR_STORAGE_SCHEMA_H_

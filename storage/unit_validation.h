@@ -1,0 +1,23 @@
+// Copyright 2026 The Candour Authors. Licensed under the Apache License 2.0.
+//
+// Shape checks on a UnitOfWork that every ReportStore runs before looking at
+// stored data: field sizes, day ranges and duplicates inside one unit. Keeping
+// them here means the RocksDB and in-memory stores reject the same units with
+// the same codes. Stateless and thread-safe.
+#ifndef CANDOUR_STORAGE_UNIT_VALIDATION_H_
+#define CANDOUR_STORAGE_UNIT_VALIDATION_H_
+
+#include "absl/status/status.h"
+#include "storage/report_store.h"
+
+namespace candour::storage {
+
+// Returns INVALID_ARGUMENT if a report id, recipient key id or lookup hash has
+// the wrong size, a received day is negative, a recipient key id repeats in a
+// report, or two reports in the unit share a report id or a lookup hash.
+// OK otherwise (preconditions against stored data are checked by the store).
+absl::Status ValidateUnit(const UnitOfWork& unit);
+
+}  // namespace candour::storage
+
+#endif  // CANDOUR_STORAGE_UNIT_VALIDATION_H_

@@ -1,0 +1,20 @@
+// Copyright 2026 The Candour Authors. Licensed under the Apache License 2.0.
+#include "storage/in_memory_report_store.h"
+
+#include <memory>
+
+#include "gtest/gtest.h"
+#include "tests/storage/report_store_contract.h"
+
+namespace candour::storage::testing {
+namespace {
+
+struct InMemoryFactory {
+  std::unique_ptr<ReportStore> Make() { return std::make_unique<InMemoryReportStore>(); }
+};
+
+}  // namespace
+
+INSTANTIATE_TYPED_TEST_SUITE_P(InMemory, ReportStoreContractTest, InMemoryFactory);
+
+}  // namespace candour::storage::testing
