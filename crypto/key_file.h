@@ -60,7 +60,9 @@ struct KeyFileInfo {
 absl::StatusOr<KeyFileInfo> InspectKeyFile(std::string_view text);
 
 // Unwrap. INVALID_ARGUMENT for a malformed file or the wrong kind;
-// PERMISSION_DENIED if the passphrase is wrong (or the file was altered).
+// PERMISSION_DENIED if the passphrase is wrong (or the file was altered);
+// DATA_LOSS if the decrypted secrets do not belong to the public keys and key
+// id the file names (a file written inconsistently).
 absl::StatusOr<RecipientKeys> UnwrapRecipientKeys(std::string_view text, std::string_view passphrase);
 absl::StatusOr<Ed25519KeyPair> UnwrapSigningKey(std::string_view text, std::string_view passphrase);
 

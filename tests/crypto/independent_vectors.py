@@ -1,0 +1,266 @@
+#!/usr/bin/python3
+# Copyright 2026 The Candour Authors. Licensed under the Apache License 2.0.
+"""Recomputes the test vectors of docs/PROTOCOL.md from the document alone.
+
+An independent reading of the specification, in the spirit of age's CCTV:
+it uses only Python's hashlib (BLAKE2b with key, salt and person) and PyNaCl
+(nacl.bindings for X25519, Ed25519, crypto_box, XChaCha20-Poly1305 and
+Argon2id), never the C++ code. Context strings come from the document's
+contexts table. Run with Debian's /usr/bin/python3 (python3-nacl).
+
+Usage: independent_vectors.py [path/to/PROTOCOL.md]
+Exits 1 and names every vector that disagrees.
+"""
+
+import base64
+import hashlib
+import os
+import re
+import struct
+import sys
+
+import nacl.bindings as nb
+import nacl.pwhash
+
+ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+
+
+def parse(path):
+    text = open(path, encoding="utf-8").read()
+    blocks = {}
+    for m in re.finditer(r"^```vector (\S+)\n(.*?)^```", text, re.S | re.M):
+        fields = {}
+        for line in m.group(2).splitlines():
+            if not line or line.startswith("#"):
+                continue
+            key, value = line.split(" = ", 1)
+            if key.endswith("_int"):
+                fields[key] = int(value)
+            elif key.endswith("_text"):
+                fields[key] = value
+            else:
+                fields[key] = bytes.fromhex(value)
+        blocks[m.group(1)] = fields
+    contexts = {m.group(1): m.group(2).encode()
+                for m in re.finditer(r"^\| `(k\w+)` \| `([^`]+)`", text, re.M)}
+    return blocks, contexts
+
+
+# --- primitives, as section 1 defines them ---------------------------------
+
+def h(ctx, m, n=32):
+    return hashlib.blake2b(ctx + b"\x00" + m, digest_size=n).digest()
+
+
+def kdf(key, subkey_id, ctx):
+    return hashlib.blake2b(b"", digest_size=32, key=key,
+                           salt=struct.pack("<Q", subkey_id) + bytes(8),
+                           person=ctx + bytes(8)).digest()
+
+
+def box_seed_keypair(seed):
+    sk = hashlib.sha512(seed).digest()[:32]
+    return nb.crypto_scalarmult_base(sk), sk
+
+
+def sign_seed_keypair(seed):
+    pk, _ = nb.crypto_sign_seed_keypair(seed)
+    return pk
+
+
+def ed25519_sign(seed, message):
+    _, sk = nb.crypto_sign_seed_keypair(seed)
+    return nb.crypto_sign(message, sk)[:64]
+
+
+def seal_with(pk, esk, m):
+    epk = nb.crypto_scalarmult_base(esk)
+    nonce = hashlib.blake2b(epk + pk, digest_size=24).digest()
+    return epk + nb.crypto_box(m, nonce, pk, esk)
+
+
+def aead(key, nonce, aad, plaintext):
+    return nb.crypto_aead_xchacha20poly1305_ietf_encrypt(plaintext, aad, nonce, key)
+
+
+def bucket_for(size):
+    for k in range(7):
+        if size + 1 <= 1024 << k:
+            return 1024 << k
+    return None
+
+
+def pad(content):
+    b = bucket_for(len(content))
+    return content + b"\x80" + bytes(b - len(content) - 1)
+
+
+def luhn32(body):
+    factor, total = 2, 0
+    for ch in reversed(body):
+        addend = factor * ALPHABET.index(ch)
+        total += addend // 32 + addend % 32
+        factor = 1 if factor == 2 else 2
+    return ALPHABET[(32 - total % 32) % 32]
+
+
+def normalise(text):
+    out = text.upper().replace(" ", "").replace("-", "")
+    return out.replace("O", "0").replace("I", "1").replace("L", "1")
+
+
+# --- checks, one per vector ------------------------------------------------
+
+class Checker:
+    def __init__(self, blocks, contexts):
+        self.blocks, self.c, self.failures = blocks, contexts, []
+
+    def eq(self, name, key, got):
+        want = self.blocks[name][key]
+        if got != want:
+            self.failures.append(f"{name}.{key}: got {got.hex() if isinstance(got, bytes) else got!r}")
+
+    def run(self):
+        for check in (self.hashes, self.kdfs, self.keys, self.directory, self.case_key, self.padding,
+                      self.tags, self.sealed_box, self.sealed_tag, self.envelope, self.receipt, self.key_file):
+            check()
+        return self.failures
+
+    def hashes(self):
+        v = self.blocks["domain-hash"]
+        self.eq("domain-hash", "hash", h(v["context"], v["message"]))
+        assert v["context"] == self.c["kDirectoryHashContext"]
+        v = self.blocks["domain-hash-16"]
+        self.eq("domain-hash-16", "hash", h(v["context"], v["message"], 16))
+
+    def kdfs(self):
+        for name in ("kdf-case-1", "kdf-case-thread-base", "kdf-receipt-3"):
+            v = self.blocks[name]
+            self.eq(name, "subkey", kdf(v["master"], v["subkey_id_int"], v["context"]))
+
+    def keys(self):
+        v = self.blocks["recipient-keys"]
+        xpk, xsk = box_seed_keypair(v["x25519_seed"])
+        self.eq("recipient-keys", "x25519_secret_key", xsk)
+        self.eq("recipient-keys", "x25519_public_key", xpk)
+        self.eq("recipient-keys", "x25519_public_key", nb.crypto_box_seed_keypair(v["x25519_seed"])[0])
+        epk = sign_seed_keypair(v["ed25519_seed"])
+        self.eq("recipient-keys", "ed25519_public_key", epk)
+        self.eq("recipient-keys", "recipient_key_id", h(self.c["kRecipientKeyIdContext"], xpk + epk, 16))
+        self.eq("recipient-keys", "signing_key_id", h(self.c["kSigningKeyIdContext"], epk, 16))
+
+    def directory(self):
+        name = "directory-signature"
+        v = self.blocks[name]
+        pk = sign_seed_keypair(v["organisation_ed25519_seed"])
+        self.eq(name, "organisation_public_key", pk)
+        fp = h(self.c["kFingerprintContext"], pk)
+        self.eq(name, "fingerprint", fp)
+        self.eq(name, "fingerprint_text", " ".join(fp.hex()[i:i + 4] for i in range(0, 64, 4)))
+        message = self.c["kDirectorySignatureContext"] + b"\x00" + v["directory"]
+        self.eq(name, "signature", ed25519_sign(v["organisation_ed25519_seed"], message))
+        nb.crypto_sign_open(v["signature"] + message, pk)  # raises if it does not verify
+        self.eq(name, "directory_hash", h(self.c["kDirectoryHashContext"], v["directory"]))
+
+    def commitment(self, case_key, nonce):
+        return hashlib.blake2b(self.c["kKeyCommitmentContext"] + b"\x00" + nonce, digest_size=32,
+                               key=case_key).digest()
+
+    def case_key(self):
+        v = self.blocks["case-key"]
+        self.eq("case-key", "content_subkey", kdf(v["case_key"], 1, self.c["kCaseKdfContext"]))
+        self.eq("case-key", "key_commitment", self.commitment(v["case_key"], v["nonce"]))
+
+    def padding(self):
+        for i in range(1, 7):
+            name = f"padding-{i}"
+            self.eq(name, "bucket_int", bucket_for(self.blocks[name]["content_size_int"]))
+
+    def tags(self):
+        for i in range(1, 4):
+            name = f"tag-{i}"
+            v = self.blocks[name]
+            tag = struct.pack("<BIBHB7x", 1, v["department_id_int"], v["kind_int"], v["characteristics_int"],
+                              v["source_int"])
+            self.eq(name, "tag", tag)
+
+    def sealed_box(self):
+        v = self.blocks["sealed-box"]
+        pk = nb.crypto_scalarmult_base(v["recipient_x25519_secret_key"])
+        self.eq("sealed-box", "recipient_x25519_public_key", pk)
+        self.eq("sealed-box", "sealed", seal_with(pk, v["ephemeral_secret_key"], v["plaintext"]))
+        self.eq("sealed-box", "plaintext", nb.crypto_box_seal_open(v["sealed"], pk, v["recipient_x25519_secret_key"]))
+        # And a fresh, random sealing opens the same way.
+        fresh = nb.crypto_box_seal(v["plaintext"], pk)
+        self.eq("sealed-box", "plaintext", nb.crypto_box_seal_open(fresh, pk, v["recipient_x25519_secret_key"]))
+
+    def sealed_tag(self):
+        v = self.blocks["sealed-tag"]
+        pk, sk = box_seed_keypair(v["aggregation_x25519_seed"])
+        self.eq("sealed-tag", "aggregation_x25519_secret_key", sk)
+        self.eq("sealed-tag", "aggregation_public_key", pk)
+        self.eq("sealed-tag", "tag", self.blocks["tag-1"]["tag"])
+        self.eq("sealed-tag", "sealed_tag", seal_with(pk, v["ephemeral_secret_key"], v["tag"]))
+        self.eq("sealed-tag", "tag", nb.crypto_box_seal_open(v["sealed_tag"], pk, sk))
+
+    def envelope(self):
+        v = self.blocks["envelope"]
+        ids = v["recipient_key_ids"]
+        aad = (self.c["kReportAadContext"] + b"\x00" + v["organisation_id"] + v["report_id"]
+               + struct.pack("<IQ", v["envelope_version_int"], v["directory_version_int"])
+               + v["directory_hash"] + struct.pack("<I", len(ids) // 16) + ids
+               + h(self.c["kSealedTagHashContext"], v["sealed_tag"]))
+        self.eq("envelope", "aad", aad)
+        key = kdf(v["case_key"], 1, self.c["kCaseKdfContext"])
+        self.eq("envelope", "ciphertext", aead(key, v["nonce"], aad, pad(v["content"])))
+        self.eq("envelope", "key_commitment", self.commitment(v["case_key"], v["nonce"]))
+        padded = nb.crypto_aead_xchacha20poly1305_ietf_decrypt(v["ciphertext"], aad, v["nonce"], key)
+        self.eq("envelope", "content", padded.rstrip(b"\x00")[:-1])
+
+    def receipt(self):
+        v = self.blocks["receipt"]
+        code = v["canonical_text"]
+        self.eq("receipt", "canonical_text", code[:27] + luhn32(code[:27]))
+        self.eq("receipt", "canonical_text", normalise(v["typed_text"]))
+        self.eq("receipt", "display_text", "-".join(code[i:i + 4] for i in range(0, 28, 4)))
+        master_key = self.c["kReceiptMasterKey"]
+        self.eq("receipt", "receipt_master_key", master_key)
+        master = hashlib.blake2b(code.encode(), digest_size=32, key=master_key).digest()
+        self.eq("receipt", "master", master)
+        ctx = self.c["kReceiptKdfContext"]
+        lookup = kdf(master, 1, ctx)
+        self.eq("receipt", "lookup", lookup)
+        self.eq("receipt", "lookup_hash", h(self.c["kReceiptLookupContext"], lookup))
+        self.eq("receipt", "box_public_key", box_seed_keypair(kdf(master, 2, ctx))[0])
+        self.eq("receipt", "sign_public_key", sign_seed_keypair(kdf(master, 3, ctx)))
+
+    def key_file(self):
+        v = self.blocks["key-file"]
+        xsk, seed = v["x25519_secret_key"], v["ed25519_seed"]
+        public_keys = nb.crypto_scalarmult_base(xsk) + sign_seed_keypair(seed)
+        key_id = h(self.c["kRecipientKeyIdContext"], public_keys, 16)
+        head = (b"CDK1" + bytes([1]) + key_id + struct.pack("<QQ", v["opslimit_int"], v["memlimit_int"])
+                + v["salt"] + v["nonce"] + public_keys)
+        wrap_key = nacl.pwhash.argon2id.kdf(32, v["passphrase_text"].encode(), v["salt"],
+                                            opslimit=v["opslimit_int"], memlimit=v["memlimit_int"])
+        self.eq("key-file", "wrap_key", wrap_key)
+        aad = self.c["kKeyFileAadContext"] + b"\x00" + head
+        self.eq("key-file", "binary", head + aead(wrap_key, v["nonce"], aad, xsk + seed))
+        text = f"untrusted comment: {v['comment_text']}\n{base64.b64encode(v['binary']).decode()}\n"
+        line = text.split("\n")[1]
+        self.eq("key-file", "binary", base64.b64decode(line, validate=True))
+
+
+def main():
+    default = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "docs", "PROTOCOL.md")
+    path = sys.argv[1] if len(sys.argv) > 1 else default
+    blocks, contexts = parse(path)
+    failures = Checker(blocks, contexts).run()
+    for f in failures:
+        print("MISMATCH", f)
+    print(f"{len(blocks)} vectors, {len(failures)} mismatches")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,300 @@
+// Copyright 2026 The Candour Authors. Licensed under the Apache License 2.0.
+//
+// Checks the C++ code against the test vectors of docs/PROTOCOL.md, read at
+// run time: the document is the source of truth. A vector block is
+//   ```vector <name>
+//   key = value
+//   ```
+// where a value is hex, or decimal if the key ends in _int, or literal text
+// to the end of the line if it ends in _text. Lines starting '#' are comments.
+#include <gtest/gtest.h>
+#include <sodium.h>
+
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <string>
+
+#include "crypto/bytes.h"
+#include "crypto/case_key.h"
+#include "crypto/contexts.h"
+#include "crypto/directory_signature.h"
+#include "crypto/envelope.h"
+#include "crypto/hash.h"
+#include "crypto/key_file.h"
+#include "crypto/keys.h"
+#include "crypto/padding.h"
+#include "crypto/receipt.h"
+#include "crypto/sealed_tag.h"
+
+namespace candour::crypto {
+namespace {
+
+using Block = std::map<std::string, std::string>;
+
+std::map<std::string, Block> ParseVectors(const std::string& path) {
+  std::ifstream in(path);
+  std::map<std::string, Block> blocks;
+  std::string line, current;
+  constexpr std::string_view kOpen = "```vector ";
+  while (std::getline(in, line)) {
+    if (current.empty()) {
+      if (line.starts_with(kOpen)) current = line.substr(kOpen.size());
+      continue;
+    }
+    if (line.starts_with("```")) {
+      current.clear();
+    } else if (!line.empty() && line[0] != '#') {
+      const size_t eq = line.find(" = ");
+      if (eq != std::string::npos) blocks[current][line.substr(0, eq)] = line.substr(eq + 3);
+    }
+  }
+  return blocks;
+}
+
+const std::map<std::string, Block>& Vectors() {
+  static const auto* vectors = new std::map<std::string, Block>(ParseVectors(CANDOUR_SOURCE_DIR "/docs/PROTOCOL.md"));
+  return *vectors;
+}
+
+// The named block; fails the test if the document lost it.
+const Block& Get(const std::string& name) {
+  static const Block kEmpty;
+  auto it = Vectors().find(name);
+  if (it == Vectors().end()) {
+    ADD_FAILURE() << "docs/PROTOCOL.md has no vector block " << name;
+    return kEmpty;
+  }
+  return it->second;
+}
+
+std::string Raw(const Block& b, const std::string& key) {
+  auto it = b.find(key);
+  if (it == b.end()) {
+    ADD_FAILURE() << "vector lacks " << key;
+    return "";
+  }
+  return it->second;
+}
+std::string Hex(const Block& b, const std::string& key) {
+  absl::StatusOr<std::string> bytes = HexDecode(Raw(b, key));
+  EXPECT_TRUE(bytes.ok()) << key;
+  return bytes.value_or("");
+}
+uint64_t Int(const Block& b, const std::string& key) { return std::stoull(Raw(b, key)); }
+SecretKey<32> Key(const Block& b, const std::string& key) {
+  std::string bytes = Hex(b, key);
+  bytes.resize(32);
+  return SecretKey<32>::CopyOf(AsBytes(bytes));
+}
+
+// crypto_box_seal with a chosen ephemeral secret key, built from the
+// definition in docs/PROTOCOL.md, "Sealed boxes".
+std::string SealWithEphemeral(const std::string& pk, const std::string& esk, const std::string& m) {
+  std::string epk(32, '\0');
+  EXPECT_EQ(crypto_scalarmult_base(reinterpret_cast<unsigned char*>(epk.data()),
+                                   reinterpret_cast<const unsigned char*>(esk.data())),
+            0);
+  const std::string both = epk + pk;
+  unsigned char nonce[24];
+  crypto_generichash(nonce, 24, reinterpret_cast<const unsigned char*>(both.data()), both.size(), nullptr, 0);
+  std::string c(m.size() + 16, '\0');
+  EXPECT_EQ(
+      crypto_box_easy(reinterpret_cast<unsigned char*>(c.data()), reinterpret_cast<const unsigned char*>(m.data()),
+                      m.size(), nonce, reinterpret_cast<const unsigned char*>(pk.data()),
+                      reinterpret_cast<const unsigned char*>(esk.data())),
+      0);
+  return epk + c;
+}
+
+TEST(VectorsTest, DocumentHasVectors) { EXPECT_GE(Vectors().size(), 20u); }
+
+TEST(VectorsTest, DomainHash) {
+  const Block& b = Get("domain-hash");
+  EXPECT_EQ(HexEncode(DomainHash(Hex(b, "context"), Hex(b, "message"))), Raw(b, "hash"));
+  const Block& b16 = Get("domain-hash-16");
+  EXPECT_EQ(HexEncode(DomainHashN(Hex(b16, "context"), Hex(b16, "message"), 16)), Raw(b16, "hash"));
+}
+
+TEST(VectorsTest, KdfSubkeysMatchCryptoKdfAndItsBlake2bDefinition) {
+  for (const char* name : {"kdf-case-1", "kdf-case-thread-base", "kdf-receipt-3"}) {
+    const Block& b = Get(name);
+    const std::string context = Hex(b, "context");
+    const uint64_t id = Int(b, "subkey_id_int");
+    const SecretKey<32> master = Key(b, "master");
+    SecretKey<32> subkey;
+    crypto_kdf_derive_from_key(subkey.data(), 32, id, context.c_str(), master.data());
+    EXPECT_EQ(HexEncode(subkey.span()), Raw(b, "subkey")) << name;
+    if (context == kCaseKdfContext) {
+      EXPECT_EQ(HexEncode(DeriveCaseSubkey(master, id).span()), Raw(b, "subkey"));
+    }
+    // The definition the document gives for implementers without crypto_kdf.
+    unsigned char salt[16] = {0}, personal[16] = {0}, out[32];
+    for (int i = 0; i < 8; ++i) salt[i] = static_cast<unsigned char>(id >> (8 * i));
+    std::memcpy(personal, context.data(), 8);
+    crypto_generichash_blake2b_salt_personal(out, 32, nullptr, 0, master.data(), 32, salt, personal);
+    EXPECT_EQ(HexEncode(std::span<const uint8_t>(out, 32)), Raw(b, "subkey")) << name;
+  }
+}
+
+TEST(VectorsTest, RecipientKeysAndIds) {
+  const Block& b = Get("recipient-keys");
+  const X25519KeyPair box = X25519KeyPairFromSeed(Key(b, "x25519_seed"));
+  const Ed25519KeyPair sign = Ed25519KeyPairFromSeed(Key(b, "ed25519_seed"));
+  EXPECT_EQ(HexEncode(box.secret_key.span()), Raw(b, "x25519_secret_key"));
+  EXPECT_EQ(HexEncode(box.public_key), Raw(b, "x25519_public_key"));
+  EXPECT_EQ(HexEncode(sign.public_key), Raw(b, "ed25519_public_key"));
+  EXPECT_EQ(HexEncode(RecipientKeyId(box.public_key, sign.public_key)), Raw(b, "recipient_key_id"));
+  EXPECT_EQ(HexEncode(SigningKeyId(sign.public_key)), Raw(b, "signing_key_id"));
+}
+
+TEST(VectorsTest, DirectorySignatureFingerprintAndHash) {
+  const Block& b = Get("directory-signature");
+  const Ed25519KeyPair org = Ed25519KeyPairFromSeed(Key(b, "organisation_ed25519_seed"));
+  EXPECT_EQ(HexEncode(org.public_key), Raw(b, "organisation_public_key"));
+  const std::string fingerprint = OrganisationFingerprint(org.public_key);
+  EXPECT_EQ(HexEncode(fingerprint), Raw(b, "fingerprint"));
+  EXPECT_EQ(FormatFingerprint(fingerprint), Raw(b, "fingerprint_text"));
+  EXPECT_EQ(*ParseFingerprint(Raw(b, "fingerprint_text")), fingerprint);
+  const candour::v1::SignedDirectory signed_directory = SignDirectory(Hex(b, "directory"), org);
+  EXPECT_EQ(HexEncode(signed_directory.signature()), Raw(b, "signature"));
+  absl::StatusOr<VerifiedDirectory> verified = VerifyDirectory(signed_directory, Hex(b, "fingerprint"));
+  ASSERT_TRUE(verified.ok()) << verified.status();
+  EXPECT_EQ(HexEncode(verified->hash), Raw(b, "directory_hash"));
+}
+
+TEST(VectorsTest, CaseKeySubkeyAndCommitment) {
+  const Block& b = Get("case-key");
+  const CaseKey case_key = Key(b, "case_key");
+  EXPECT_EQ(HexEncode(DeriveCaseSubkey(case_key, kCaseSubkeyReportContent).span()), Raw(b, "content_subkey"));
+  EXPECT_EQ(HexEncode(KeyCommitment(case_key, Hex(b, "nonce"))), Raw(b, "key_commitment"));
+}
+
+TEST(VectorsTest, PaddingBuckets) {
+  for (int i = 1; i <= 6; ++i) {
+    const Block& b = Get("padding-" + std::to_string(i));
+    EXPECT_EQ(*BucketFor(Int(b, "content_size_int")), Int(b, "bucket_int")) << i;
+  }
+}
+
+TEST(VectorsTest, TagEncoding) {
+  for (int i = 1; i <= 3; ++i) {
+    const Block& b = Get("tag-" + std::to_string(i));
+    const AggregationTag tag{
+        static_cast<uint32_t>(Int(b, "department_id_int")), static_cast<uint8_t>(Int(b, "kind_int")),
+        static_cast<uint16_t>(Int(b, "characteristics_int")), static_cast<uint8_t>(Int(b, "source_int"))};
+    EXPECT_EQ(HexEncode(EncodeTag(tag)), Raw(b, "tag")) << i;
+    absl::StatusOr<AggregationTag> decoded = DecodeTag(Hex(b, "tag"));
+    ASSERT_TRUE(decoded.ok());
+    EXPECT_EQ(EncodeTag(*decoded), EncodeTag(tag));
+  }
+}
+
+TEST(VectorsTest, SealedBoxOpensAndFollowsItsDefinition) {
+  const Block& b = Get("sealed-box");
+  absl::StatusOr<X25519KeyPair> recipient = X25519KeyPairFromSecret(Key(b, "recipient_x25519_secret_key"));
+  ASSERT_TRUE(recipient.ok());
+  EXPECT_EQ(HexEncode(recipient->public_key), Raw(b, "recipient_x25519_public_key"));
+  absl::StatusOr<CaseKey> opened = OpenCaseKey(Hex(b, "sealed"), *recipient);
+  ASSERT_TRUE(opened.ok());
+  EXPECT_EQ(HexEncode(opened->span()), Raw(b, "plaintext"));
+  EXPECT_EQ(HexEncode(SealWithEphemeral(recipient->public_key, Hex(b, "ephemeral_secret_key"), Hex(b, "plaintext"))),
+            Raw(b, "sealed"));
+}
+
+TEST(VectorsTest, SealedTagOpensWithAggregationKey) {
+  const Block& b = Get("sealed-tag");
+  const X25519KeyPair aggregation = X25519KeyPairFromSeed(Key(b, "aggregation_x25519_seed"));
+  EXPECT_EQ(HexEncode(aggregation.secret_key.span()), Raw(b, "aggregation_x25519_secret_key"));
+  EXPECT_EQ(HexEncode(aggregation.public_key), Raw(b, "aggregation_public_key"));
+  absl::StatusOr<AggregationTag> tag = OpenTag(Hex(b, "sealed_tag"), aggregation);
+  ASSERT_TRUE(tag.ok()) << tag.status();
+  EXPECT_EQ(HexEncode(EncodeTag(*tag)), Raw(b, "tag"));
+  EXPECT_EQ(HexEncode(SealWithEphemeral(aggregation.public_key, Hex(b, "ephemeral_secret_key"), Hex(b, "tag"))),
+            Raw(b, "sealed_tag"));
+}
+
+candour::v1::Envelope EnvelopeFrom(const Block& b) {
+  candour::v1::Envelope e;
+  e.set_envelope_version(static_cast<uint32_t>(Int(b, "envelope_version_int")));
+  e.set_report_id(Hex(b, "report_id"));
+  e.set_directory_version(Int(b, "directory_version_int"));
+  e.set_directory_hash(Hex(b, "directory_hash"));
+  const std::string ids = Hex(b, "recipient_key_ids");
+  for (size_t i = 0; i + kKeyIdSize <= ids.size(); i += kKeyIdSize) e.add_recipient_key_ids(ids.substr(i, kKeyIdSize));
+  e.set_sealed_tag(Hex(b, "sealed_tag"));
+  return e;
+}
+
+TEST(VectorsTest, EnvelopeEncryptsToTheVector) {
+  const Block& b = Get("envelope");
+  candour::v1::Envelope e = EnvelopeFrom(b);
+  EXPECT_EQ(HexEncode(EnvelopeAad(e, Hex(b, "organisation_id"))), Raw(b, "aad"));
+  candour::v1::ReportContent content;
+  ASSERT_TRUE(content.ParseFromString(Hex(b, "content")));
+  ASSERT_TRUE(EncryptContent(content, Key(b, "case_key"), Hex(b, "nonce"), Hex(b, "organisation_id"), e).ok());
+  EXPECT_EQ(HexEncode(e.key_commitment()), Raw(b, "key_commitment"));
+  EXPECT_EQ(HexEncode(e.ciphertext()), Raw(b, "ciphertext"));
+}
+
+TEST(VectorsTest, EnvelopeVectorOpens) {
+  const Block& b = Get("envelope");
+  candour::v1::Envelope e = EnvelopeFrom(b);
+  e.set_nonce(Hex(b, "nonce"));
+  e.set_ciphertext(Hex(b, "ciphertext"));
+  e.set_key_commitment(Hex(b, "key_commitment"));
+  VerifiedDirectory directory;
+  directory.directory.set_organisation_id(Hex(b, "organisation_id"));
+  directory.directory.set_version(Int(b, "directory_version_int"));
+  directory.hash = Hex(b, "directory_hash");
+  absl::StatusOr<OpenedReport> opened = OpenWithCaseKey(e, Key(b, "case_key"), directory);
+  ASSERT_TRUE(opened.ok()) << opened.status();
+  EXPECT_EQ(HexEncode(opened->content.SerializeAsString()), Raw(b, "content"));
+}
+
+TEST(VectorsTest, ReceiptCodeAndDerivedKeys) {
+  const Block& b = Get("receipt");
+  absl::StatusOr<ReceiptCode> code = ReceiptCode::Parse(Raw(b, "canonical_text"));
+  ASSERT_TRUE(code.ok()) << code.status();
+  EXPECT_EQ(code->canonical(), Raw(b, "canonical_text"));
+  EXPECT_EQ(code->Display().view(), Raw(b, "display_text"));
+  absl::StatusOr<ReceiptCode> typed = ReceiptCode::Parse(Raw(b, "typed_text"));
+  ASSERT_TRUE(typed.ok());
+  EXPECT_EQ(typed->canonical(), Raw(b, "canonical_text"));
+  EXPECT_EQ(HexEncode(kReceiptMasterKey), Raw(b, "receipt_master_key"));
+  SecretKey<32> master;
+  crypto_generichash(master.data(), 32, reinterpret_cast<const unsigned char*>(code->canonical().data()), 28,
+                     reinterpret_cast<const unsigned char*>(kReceiptMasterKey.data()), kReceiptMasterKey.size());
+  EXPECT_EQ(HexEncode(master.span()), Raw(b, "master"));
+  const ReceiptKeys keys = DeriveReceiptKeys(*code);
+  EXPECT_EQ(HexEncode(keys.lookup.span()), Raw(b, "lookup"));
+  EXPECT_EQ(HexEncode(keys.lookup_hash), Raw(b, "lookup_hash"));
+  EXPECT_EQ(HexEncode(keys.box.public_key), Raw(b, "box_public_key"));
+  EXPECT_EQ(HexEncode(keys.sign.public_key), Raw(b, "sign_public_key"));
+}
+
+TEST(VectorsTest, KeyFileOpensWithItsPassphrase) {
+  const Block& b = Get("key-file");
+  const std::string text =
+      "untrusted comment: " + Raw(b, "comment_text") + "\n" + Base64Encode(Hex(b, "binary")) + "\n";
+  absl::StatusOr<KeyFileInfo> info = InspectKeyFile(text);
+  ASSERT_TRUE(info.ok()) << info.status();
+  EXPECT_EQ(info->kind, KeyFileKind::kRecipient);
+  absl::StatusOr<RecipientKeys> keys = UnwrapRecipientKeys(text, Raw(b, "passphrase_text"));
+  ASSERT_TRUE(keys.ok()) << keys.status();
+  EXPECT_EQ(HexEncode(keys->box.secret_key.span()), Raw(b, "x25519_secret_key"));
+  EXPECT_EQ(HexEncode(keys->sign.secret_key.span().first(32)), Raw(b, "ed25519_seed"));
+  EXPECT_EQ(keys->key_id, info->key_id);
+  const std::string salt = Hex(b, "salt");
+  const std::string passphrase = Raw(b, "passphrase_text");
+  SecretKey<32> wrap_key;
+  ASSERT_EQ(crypto_pwhash(wrap_key.data(), 32, passphrase.data(), passphrase.size(),
+                          reinterpret_cast<const unsigned char*>(salt.data()), Int(b, "opslimit_int"),
+                          Int(b, "memlimit_int"), crypto_pwhash_ALG_ARGON2ID13),
+            0);
+  EXPECT_EQ(HexEncode(wrap_key.span()), Raw(b, "wrap_key"));
+  EXPECT_EQ(UnwrapRecipientKeys(text, "wrong").status().code(), absl::StatusCode::kPermissionDenied);
+}
+
+}  // namespace
+}  // namespace candour::crypto
