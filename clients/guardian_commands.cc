@@ -213,6 +213,12 @@ absl::Status RunGuardianDecrypt(const Argv& argv, const GlobalOptions& globals) 
   CaseworkClient casework(session->channel, globals.channel.deadline);
   auto fetched = casework.GetReport(request);
   if (!fetched.ok()) return WithHint(fetched.status(), "check the report id and that your key is in the directory");
+  // The AAD binds the envelope to its own report id; this binds it to the one we asked for,
+  // so a server cannot answer with another report wholesale.
+  if (fetched->envelope().report_id() != *report_id) {
+    return WithHint(absl::DataLossError("the server returned a different report than the one asked for"),
+                    "the server may have been tampered with; tell your administrator");
+  }
 
   IntakeClient intake(session->channel, globals.channel.deadline);
   uint64_t version = fetched->envelope().directory_version();

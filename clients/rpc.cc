@@ -9,20 +9,12 @@
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "core/loopback.h"
 
 namespace candour::clients {
-namespace {
-
-bool IsLoopback(absl::string_view host_port) {
-  if (absl::StartsWith(host_port, "[::1]")) return true;
-  absl::string_view host = host_port.substr(0, host_port.rfind(':'));
-  return host == "localhost" || absl::StartsWith(host, "127.");
-}
-
-}  // namespace
 
 absl::StatusOr<std::shared_ptr<grpc::Channel>> MakeChannel(const ChannelOptions& options) {
-  bool tls = options.tls || !options.tls_ca_file.empty() || !IsLoopback(options.server);
+  bool tls = options.tls || !options.tls_ca_file.empty() || !core::IsLoopbackAddress(options.server);
   if (!tls) return grpc::CreateChannel(options.server, grpc::InsecureChannelCredentials());
   grpc::SslCredentialsOptions ssl;
   if (!options.tls_ca_file.empty()) {

@@ -35,7 +35,7 @@ Runs the Candour server. Settings (file lines `key = value`, or flags):
   data_dir             RocksDB directory (default ./var)
   organisation_key     the organisation's Ed25519 public key, 64 hex digits (required)
   tls_cert, tls_key    PEM certificate chain and private key
-  max_message_bytes    largest request accepted (default 262144)
+  max_message_bytes    largest message accepted or sent (default 2097152)
   block_cache_mb       RocksDB block cache (default 64)
   write_buffer_mb      RocksDB memtable budget (default 32)
   max_threads          gRPC thread cap (default 64)

@@ -1,8 +1,6 @@
 // Copyright 2026 The Candour Authors. Licensed under the Apache License 2.0.
 #include "services/casework_service.h"
 
-#include <cstdlib>
-
 #include "crypto/access_proof.h"
 #include "crypto/envelope.h"
 
@@ -24,7 +22,11 @@ absl::Status CaseworkService::Authenticate(const GetReportRequest& request) cons
   // One message for every failure below, so the answer does not tell a prober
   // which key ids exist.
   const auto unauthenticated = absl::UnauthenticatedError("access proof is not valid now");
-  if (std::llabs(now_() - request.issued_at()) > kAccessProofWindowSeconds) return unauthenticated;
+  // Compared without subtracting the client's value, which could overflow.
+  const int64_t now = now_();
+  if (request.issued_at() < now - kAccessProofWindowSeconds || request.issued_at() > now + kAccessProofWindowSeconds) {
+    return unauthenticated;
+  }
   auto current = directories_->Current();
   if (current == nullptr) return unauthenticated;
   for (const auto& r : current->directory().recipients()) {

@@ -1,6 +1,8 @@
 // Copyright 2026 The Candour Authors. Licensed under the Apache License 2.0.
 #include "services/config.h"
 
+#include "core/loopback.h"
+
 #include <fstream>
 #include <functional>
 #include <map>
@@ -115,20 +117,11 @@ absl::StatusOr<ServerConfig> ParseServerConfig(const std::vector<std::string>& a
   return config;
 }
 
-bool IsLoopbackAddress(const std::string& host_port) {
-  absl::string_view host = host_port;
-  if (absl::ConsumePrefix(&host, "[")) {
-    return host.substr(0, host.find(']')) == "::1";
-  }
-  host = host.substr(0, host.rfind(':'));
-  return host == "localhost" || absl::StartsWith(host, "127.");
-}
-
 absl::Status ValidateServerConfig(const ServerConfig& config) {
   if (config.tls_cert.empty() != config.tls_key.empty()) {
     return absl::InvalidArgumentError("tls_cert and tls_key must be given together");
   }
-  if (config.tls_cert.empty() && !IsLoopbackAddress(config.listen)) {
+  if (config.tls_cert.empty() && !core::IsLoopbackAddress(config.listen)) {
     return absl::FailedPreconditionError(
         absl::StrCat("refusing to listen on ", config.listen, " without TLS; set tls_cert and tls_key"));
   }

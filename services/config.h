@@ -22,7 +22,8 @@ struct ServerConfig {
   // Hex Ed25519 public key of the organisation (from `candour admin init`):
   // the only key whose directories candourd accepts.
   std::string organisation_key;
-  int64_t max_message_bytes = 256 * 1024;  // gRPC receive limit
+  // gRPC message limit: above the largest directory (1 MiB) with room to spare.
+  int64_t max_message_bytes = 2 * 1024 * 1024;
   int64_t block_cache_mb = 64;
   int64_t write_buffer_mb = 32;
   int64_t counters_interval_s = 60;        // intake counters log period
@@ -38,8 +39,6 @@ absl::StatusOr<ServerConfig> ParseServerConfig(const std::vector<std::string>& a
 // a non-loopback listen address without TLS, half a TLS pair, no org key.
 absl::Status ValidateServerConfig(const ServerConfig& config);
 
-// True for 127.0.0.0/8, [::1] and localhost.
-bool IsLoopbackAddress(const std::string& host_port);
 
 }  // namespace candour::services
 

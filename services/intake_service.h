@@ -30,11 +30,14 @@ class IntakeService {
   // Stores a report durably and atomically. Statuses as ValidateSubmission,
   // plus FAILED_PRECONDITION before the first directory, ALREADY_EXISTS for a
   // report id reused with other bytes, and storage failures. An identical
-  // retry of a stored report gets OK.
+  // retry of a stored report gets OK, even after a newer directory.
   absl::StatusOr<candour::v1::SubmitReportResponse> SubmitReport(
       const candour::v1::SubmitReportRequest& request) const;
 
  private:
+  // True if exactly this submission is already stored (a retry).
+  bool IsStoredRetry(const candour::v1::SubmitReportRequest& request) const;
+
   storage::ReportStore* const store_;        // not owned
   DirectoryRegistry* const directories_;     // not owned
   const Clock today_;
