@@ -1,6 +1,8 @@
 // Copyright 2026 The Candour Authors. Licensed under the Apache License 2.0.
 //
 // `candour <noun> <verb>`: dispatch, global flags, and age-style errors.
+#include <sys/resource.h>
+
 #include <cstdio>
 #include <cstring>
 #include <functional>
@@ -57,6 +59,9 @@ int Fail(const absl::Status& status) {
 }
 
 int Main(std::vector<std::string> argv) {
+  // This process holds report plaintext and unwrapped keys: no core dumps.
+  rlimit none{0, 0};
+  setrlimit(RLIMIT_CORE, &none);
   if (auto s = crypto::InitSodium(); !s.ok()) return Fail(s);
   auto globals = ParseGlobalOptions(argv);
   if (!globals.ok()) return Fail(globals.status());

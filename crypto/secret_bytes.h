@@ -1,10 +1,18 @@
 // Copyright 2026 The Candour Authors. Licensed under the Apache License 2.0.
 //
 // Owning containers for secrets (keys, passphrases, plaintext report content).
-// Both lock their memory (best effort) and wipe it with sodium_memzero when
-// destroyed, moved from, or resized. They are move-only and have no
-// operator<< and no ToString, so a secret cannot be logged by accident.
-// Access goes through span()/data(). Not thread-safe; like std::vector.
+// Both wipe their memory with sodium_memzero when destroyed, moved from, or
+// truncated. They are move-only and have no operator<< and no ToString, so a
+// secret cannot be logged by accident. Access goes through span()/data().
+// Not thread-safe; like std::vector.
+//
+// They deliberately do not mlock: locking and unlocking many small heap
+// objects splits the process's memory mappings, which the kernel does not
+// merge back; 60,000 sealed reports left 19,000 mappings and 150,000 hit
+// vm.max_map_count and failed to allocate (bench/submit_bench). Instead both
+// binaries disable core dumps, and deployments should run without swap or
+// with encrypted swap (docs/THREAT_MODEL.md). Use sodium_malloc only for a
+// few long-lived keys.
 // REQUIRES: sodium_init() has succeeded (crypto/sodium.h) before first use.
 #ifndef CANDOUR_CRYPTO_SECRET_BYTES_H_
 #define CANDOUR_CRYPTO_SECRET_BYTES_H_
@@ -25,9 +33,7 @@ namespace candour::crypto {
 class SecretBytes {
  public:
   SecretBytes() = default;
-  explicit SecretBytes(size_t size) : data_(size ? new uint8_t[size]() : nullptr), size_(size) {
-    if (size_) sodium_mlock(data_, size_);
-  }
+  explicit SecretBytes(size_t size) : data_(size ? new uint8_t[size]() : nullptr), size_(size) {}
   // Copies `bytes`; the caller wipes its own copy.
   static SecretBytes CopyOf(std::span<const uint8_t> bytes) {
     SecretBytes s(bytes.size());
@@ -73,7 +79,6 @@ class SecretBytes {
     if (data_ != nullptr) {
       // Wipe the whole original allocation; Truncate keeps the tail zeroed.
       sodium_memzero(data_, size_);
-      sodium_munlock(data_, size_);
       delete[] data_;
       data_ = nullptr;
       size_ = 0;
@@ -89,7 +94,7 @@ template <size_t N>
 class SecretKey {
  public:
   static constexpr size_t kSize = N;
-  SecretKey() { sodium_mlock(bytes_.data(), N); }
+  SecretKey() = default;
   SecretKey(const SecretKey&) = delete;
   SecretKey& operator=(const SecretKey&) = delete;
   SecretKey(SecretKey&& other) noexcept : SecretKey() {
@@ -105,7 +110,7 @@ class SecretKey {
   }
   ~SecretKey() {
     sodium_memzero(bytes_.data(), N);
-    sodium_munlock(bytes_.data(), N);
+
   }
   // Copies N bytes from `bytes`. REQUIRES: bytes.size() == N.
   static SecretKey CopyOf(std::span<const uint8_t> bytes) {
