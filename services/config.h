@@ -27,7 +27,9 @@ struct ServerConfig {
   int64_t block_cache_mb = 64;
   int64_t write_buffer_mb = 32;
   int64_t counters_interval_s = 60;        // intake counters log period
-  int64_t max_threads = 64;                // gRPC sync-server thread cap
+  // gRPC sync-server thread cap. Each concurrent call holds a thread; past the
+  // cap gRPC answers RESOURCE_EXHAUSTED, so it must exceed expected concurrency.
+  int64_t max_threads = 512;
   std::string port_file;                   // if set, the bound port is written here
 };
 
