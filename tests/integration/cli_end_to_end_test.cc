@@ -249,6 +249,37 @@ TEST_F(EndToEndTest, NamedAndAnonymousReportsOpenOnlyForTheGuardianAndLeaveNoPla
   EXPECT_GE(records, 10);
 }
 
+TEST_F(EndToEndTest, InteractiveReportAsksInPlainLanguageAndSends) {
+  // Kind: harassment; related to: race; from: a manager; department: the
+  // first listed (Maternity); this month; narrative; no impact; wants: talk
+  // to a Guardian; no professional group; stay anonymous; send.
+  const std::string answers = "2\n6\n1\n1\n\nMARKER-PTY the rota is always worse for me\n.\n.\n2\n\n\ny\n";
+  auto r = RunInTerminal({kCli, "--config", work_ + "/candour.conf", "report"}, answers);
+  ASSERT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_NE(r.out.find("What would you like to report?"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("Which department did it happen in?"), std::string::npos);
+  EXPECT_NE(r.out.find("Would you like to put your name on this report? Without it you stay anonymous."),
+            std::string::npos);
+  EXPECT_NE(r.out.find("Send it now?"), std::string::npos);
+  std::smatch id;
+  ASSERT_TRUE(std::regex_search(r.out, id, std::regex("Report id: +([0-9a-f]{32})"))) << r.out;
+  EXPECT_NE(r.out.find("It is shown only this once"), std::string::npos);
+  auto opened = Decrypt(id[1]);
+  ASSERT_EQ(opened.exit_code, 0) << opened.err;
+  EXPECT_NE(opened.out.find("MARKER-PTY the rota is always worse for me"), std::string::npos) << opened.out;
+  EXPECT_NE(opened.out.find("Kind:            harassment"), std::string::npos);
+  EXPECT_NE(opened.out.find("Department:      3 (Maternity, Women and Children)"), std::string::npos);
+  EXPECT_NE(opened.out.find("Anonymous report"), std::string::npos);
+}
+
+TEST_F(EndToEndTest, InteractiveReportCanBeAbandonedWithoutSending) {
+  const std::string answers = "3\n10\n2\n2\n\nMARKER-ABANDONED\n.\n.\n1\n\n\nn\n";
+  auto r = RunInTerminal({kCli, "--config", work_ + "/candour.conf", "report"}, answers);
+  EXPECT_EQ(r.exit_code, 1) << r.out;
+  EXPECT_NE(r.out.find("candour: error: not sent"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("Receipt code:"), std::string::npos);
+}
+
 TEST_F(EndToEndTest, ReportSurvivesSigkillRightAfterSubmitReturns) {
   Submitted r = Report({"--kind", "bullying", "--characteristic", "age", "--source", "manager", "--department",
                         "5", "--what", "MARKER-DURABLE shouted at in handover"});

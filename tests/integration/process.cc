@@ -2,11 +2,14 @@
 #include "tests/integration/process.h"
 
 #include <fcntl.h>
+#include <poll.h>
+#include <pty.h>
 #include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -63,6 +66,41 @@ RunResult Run(const std::vector<std::string>& argv, const std::string& work_dir,
   result.out = ReadWholeFile(base + ".out");
   result.err = ReadWholeFile(base + ".err");
   for (const char* ext : {".in", ".out", ".err"}) unlink((base + ext).c_str());
+  return result;
+}
+
+RunResult RunInTerminal(const std::vector<std::string>& argv, const std::string& input) {
+  RunResult result;
+  int master = -1;
+  pid_t pid = forkpty(&master, nullptr, nullptr, nullptr);
+  if (pid < 0) return result;
+  if (pid == 0) {
+    std::vector<char*> args;
+    for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+    args.push_back(nullptr);
+    execv(args[0], args.data());
+    _exit(127);
+  }
+  // The terminal's line discipline buffers what we type until the program
+  // reads it, exactly as for a person typing ahead.
+  size_t written = 0;
+  char buffer[4096];
+  while (true) {
+    if (written < input.size()) {
+      ssize_t n = write(master, input.data() + written, std::min<size_t>(input.size() - written, 256));
+      if (n > 0) written += static_cast<size_t>(n);
+    }
+    pollfd p{master, POLLIN, 0};
+    if (poll(&p, 1, 100) > 0) {
+      ssize_t n = read(master, buffer, sizeof buffer);
+      if (n <= 0) break;  // EIO once the child has exited and closed the terminal
+      result.out.append(buffer, static_cast<size_t>(n));
+    }
+  }
+  int status = 0;
+  waitpid(pid, &status, 0);
+  close(master);
+  result.exit_code = Decode(status);
   return result;
 }
 

@@ -22,6 +22,11 @@ struct RunResult {
 // Runs argv[0] with the arguments, `input` on stdin, in `work_dir`.
 RunResult Run(const std::vector<std::string>& argv, const std::string& work_dir, const std::string& input = "");
 
+// Runs argv[0] on a new pseudo-terminal, as a person at a terminal would:
+// isatty() is true, `input` is typed (line by line) and the screen (with the
+// typed echo) comes back in `out`.
+RunResult RunInTerminal(const std::vector<std::string>& argv, const std::string& input);
+
 std::string ReadWholeFile(const std::string& path);
 
 // A background process with stderr (and stdout) appended to `log_path`.
