@@ -1,0 +1,263 @@
+// Copyright 2026 The Candour Authors. Licensed under the Apache License 2.0.
+//
+// The submit ratio of ../shared/BENCHMARKS.md: the server's cost of accepting
+// a report, against the cheapest server that could do the same durable job.
+//   baseline: gRPC unary call -> one RocksDB put of the same bytes, synced WAL
+//   candour:  IntakeService.SubmitReport with a real envelope, all validation,
+//             the real WriteBatch
+// Both run in this process on 127.0.0.1, one after the other, at each client
+// count, each on a fresh data dir, so one pool of envelopes built before the
+// timed windows serves every run. Prints req/s, p50, p99 and the ratio.
+#include <grpcpp/grpcpp.h>
+#include <rocksdb/db.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_split.h"
+#include "bare_store.grpc.pb.h"
+#include "clients/intake_client.h"
+#include "crypto/bytes.h"
+#include "services/server_grpc.h"
+#include "storage/rocksdb_report_store.h"
+#include "tests/testing/test_org.h"
+
+namespace candour::bench {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+namespace fs = std::filesystem;
+
+struct Options {
+  double seconds = 10;
+  double warmup = 2;
+  int runs = 2;
+  std::vector<int> clients = {1, 16, 64};
+  size_t pool = 100000;
+  size_t plaintext = 4096;
+  std::string dir = "/tmp/candour-bench";
+};
+
+[[noreturn]] void Die(const std::string& message) {
+  std::fprintf(stderr, "submit_bench: %s\n", message.c_str());
+  std::exit(1);
+}
+
+struct Result {
+  double rps = 0, p50_ms = 0, p99_ms = 0;
+  size_t requests = 0;
+  bool pool_exhausted = false;
+};
+
+class BareStoreService final : public BareStore::Service {
+ public:
+  explicit BareStoreService(rocksdb::DB* db) : db_(db) {}
+  grpc::Status Put(grpc::ServerContext*, const BarePut* request, BareAck*) override {
+    rocksdb::WriteOptions options;
+    options.sync = true;
+    auto s = db_->Put(options, request->key(), request->value());
+    return s.ok() ? grpc::Status::OK : grpc::Status(grpc::StatusCode::INTERNAL, "put failed");
+  }
+
+ private:
+  rocksdb::DB* db_;
+};
+
+// Runs `clients` threads for warmup + seconds, each calling call(i) with a
+// fresh pool index; only calls that start inside the measured window count.
+template <typename Call>
+Result Drive(int clients, const Options& o, size_t pool_size, Call call) {
+  std::atomic<size_t> next{0};
+  std::atomic<bool> exhausted{false};
+  auto start = Clock::now();
+  auto measure_from = start + std::chrono::duration<double>(o.warmup);
+  auto stop_at = measure_from + std::chrono::duration<double>(o.seconds);
+  std::vector<std::vector<double>> latencies(clients);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < clients; ++t) {
+    threads.emplace_back([&, t] {
+      while (true) {
+        auto begin = Clock::now();
+        if (begin >= stop_at) break;
+        size_t i = next.fetch_add(1);
+        if (i >= pool_size) {
+          exhausted = true;
+          break;
+        }
+        if (std::string error = call(t, i); !error.empty()) Die("a call failed: " + error);
+        if (begin >= measure_from) {
+          latencies[t].push_back(std::chrono::duration<double, std::milli>(Clock::now() - begin).count());
+        }
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  std::vector<double> all;
+  for (auto& l : latencies) all.insert(all.end(), l.begin(), l.end());
+  std::sort(all.begin(), all.end());
+  Result r;
+  r.requests = all.size();
+  r.pool_exhausted = exhausted;
+  r.rps = all.size() / o.seconds;
+  if (!all.empty()) {
+    r.p50_ms = all[all.size() / 2];
+    r.p99_ms = all[std::min(all.size() - 1, all.size() * 99 / 100)];
+  }
+  return r;
+}
+
+std::vector<std::shared_ptr<grpc::Channel>> Channels(const std::string& address, int clients) {
+  // One HTTP/2 connection per 8 clients, as a fleet of devices would not
+  // share one; the same for both servers.
+  std::vector<std::shared_ptr<grpc::Channel>> channels;
+  for (int i = 0; i < (clients + 7) / 8; ++i) {
+    grpc::ChannelArguments args;
+    args.SetInt("candour.bench.channel", i);  // distinct args: distinct connections
+    channels.push_back(grpc::CreateCustomChannel(address, grpc::InsecureChannelCredentials(), args));
+  }
+  return channels;
+}
+
+Result RunBaseline(int clients, const Options& o, const std::vector<std::string>& values) {
+  std::string dir = o.dir + "/baseline";
+  fs::remove_all(dir);
+  rocksdb::Options db_options;
+  db_options.create_if_missing = true;
+  rocksdb::DB* db = nullptr;
+  if (auto s = rocksdb::DB::Open(db_options, dir, &db); !s.ok()) Die("baseline RocksDB: " + s.ToString());
+  BareStoreService service(db);
+  grpc::ServerBuilder builder;
+  int port = 0;
+  builder.AddListeningPort("127.0.0.1:0", grpc::InsecureServerCredentials(), &port);
+  builder.RegisterService(&service);
+  auto server = builder.BuildAndStart();
+  auto channels = Channels("127.0.0.1:" + std::to_string(port), clients);
+  std::vector<std::unique_ptr<BareStore::Stub>> stubs;
+  for (int t = 0; t < clients; ++t) stubs.push_back(BareStore::NewStub(channels[t / 8]));
+  Result r = Drive(clients, o, values.size(), [&](int t, size_t i) {
+    BarePut put;
+    put.set_key(values[i].substr(0, 16));
+    put.set_value(values[i]);
+    BareAck ack;
+    grpc::ClientContext context;
+    context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(10));
+    grpc::Status status = stubs[t]->Put(&context, put, &ack);
+    return status.ok() ? std::string() : status.error_message();
+  });
+  server->Shutdown();
+  delete db;
+  return r;
+}
+
+Result RunCandour(int clients, const Options& o, const testing::TestOrg& org,
+                  const candour::v1::SignedDirectory& directory,
+                  const std::vector<candour::v1::SubmitReportRequest>& pool) {
+  std::string dir = o.dir + "/candour";
+  fs::remove_all(dir);
+  auto store = storage::RocksDbReportStore::Open(dir);
+  if (!store.ok()) Die("candour store: " + std::string(store.status().message()));
+  services::ServerConfig config;
+  config.listen = "127.0.0.1:0";
+  config.organisation_key = crypto::HexEncode(org.organisation_public_key());
+  auto server = services::CandourServer::Start(config, store->get());
+  if (!server.ok()) Die("candour server: " + std::string(server.status().message()));
+  auto channels = Channels("127.0.0.1:" + std::to_string((*server)->port()), clients);
+  clients::AdminClient admin(channels[0], std::chrono::seconds(10));
+  if (auto v = admin.PublishDirectory(directory); !v.ok()) Die("publish: " + std::string(v.status().message()));
+  std::vector<std::unique_ptr<clients::IntakeClient>> stubs;
+  for (int t = 0; t < clients; ++t) {
+    stubs.push_back(std::make_unique<clients::IntakeClient>(channels[t / 8], std::chrono::seconds(10)));
+  }
+  Result r = Drive(clients, o, pool.size(), [&](int t, size_t i) {
+    auto response = stubs[t]->SubmitReport(pool[i]);
+    return response.ok() ? std::string() : std::string(response.status().ToString());
+  });
+  (*server)->Shutdown(std::chrono::seconds(1));
+  return r;
+}
+
+std::vector<candour::v1::SubmitReportRequest> BuildPool(const testing::TestOrg& org,
+                                                        const candour::v1::SignedDirectory& directory,
+                                                        const Options& o, double* ms_per_envelope) {
+  std::vector<candour::v1::SubmitReportRequest> pool(o.pool);
+  // Narrative sized so the serialised content is just under the 4 KiB bucket.
+  std::string narrative(o.plaintext - 200, 'n');
+  auto start = Clock::now();
+  std::vector<std::thread> threads;
+  int workers = std::max(1u, std::thread::hardware_concurrency());
+  for (int w = 0; w < workers; ++w) {
+    threads.emplace_back([&, w] {
+      for (size_t i = w; i < pool.size(); i += workers) {
+        pool[i] = org.MakeSubmission(directory, [&](candour::v1::ReportContent& c) { c.set_what_happened(narrative); });
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  double ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+  *ms_per_envelope = ms * workers / pool.size();
+  return pool;
+}
+
+Options Parse(int argc, char** argv) {
+  Options o;
+  for (int i = 1; i + 1 < argc; i += 2) {
+    std::string flag = argv[i], value = argv[i + 1];
+    if (flag == "--seconds") absl::SimpleAtod(value, &o.seconds);
+    else if (flag == "--warmup") absl::SimpleAtod(value, &o.warmup);
+    else if (flag == "--runs") absl::SimpleAtoi(value, &o.runs);
+    else if (flag == "--pool") absl::SimpleAtoi(value, &o.pool);
+    else if (flag == "--dir") o.dir = value;
+    else if (flag == "--clients") {
+      o.clients.clear();
+      for (auto part : absl::StrSplit(value, ',')) {
+        int n = 0;
+        if (absl::SimpleAtoi(part, &n)) o.clients.push_back(n);
+      }
+    } else {
+      std::fprintf(stderr, "usage: submit_bench [--seconds S] [--warmup S] [--runs N] [--clients 1,16,64] "
+                           "[--pool N] [--dir DIR]\n");
+      std::exit(2);
+    }
+  }
+  return o;
+}
+
+int Main(int argc, char** argv) {
+  Options o = Parse(argc, argv);
+  fs::create_directories(o.dir);
+  testing::TestOrg org(3);
+  auto directory = org.SignedDirectory(1);
+  double ms_per_envelope = 0;
+  auto pool = BuildPool(org, directory, o, &ms_per_envelope);
+  std::vector<std::string> values;
+  values.reserve(pool.size());
+  for (const auto& p : pool) values.push_back(p.SerializeAsString());
+  std::printf("envelopes: %zu built, %.3f ms per envelope (client-side cost, one core), %zu bytes per request\n",
+              pool.size(), ms_per_envelope, values[0].size());
+  std::printf("%-5s %-8s | %-26s | %-26s | %s\n", "run", "clients", "baseline req/s p50 p99 (ms)",
+              "candour req/s p50 p99 (ms)", "ratio");
+  for (int run = 1; run <= o.runs; ++run) {
+    for (int clients : o.clients) {
+      Result base = RunBaseline(clients, o, values);
+      Result cand = RunCandour(clients, o, org, directory, pool);
+      std::printf("%-5d %-8d | %8.0f %7.2f %8.2f | %8.0f %7.2f %8.2f | %.2f%s\n", run, clients, base.rps,
+                  base.p50_ms, base.p99_ms, cand.rps, cand.p50_ms, cand.p99_ms, cand.rps / base.rps,
+                  base.pool_exhausted || cand.pool_exhausted ? "  (pool exhausted: raise --pool)" : "");
+      std::fflush(stdout);
+    }
+  }
+  fs::remove_all(o.dir);
+  return 0;
+}
+
+}  // namespace
+}  // namespace candour::bench
+
+int main(int argc, char** argv) { return candour::bench::Main(argc, argv); }
