@@ -5,9 +5,11 @@
 //   baseline: gRPC unary call -> one RocksDB put of the same bytes, synced WAL
 //   candour:  IntakeService.SubmitReport with a real envelope, all validation,
 //             the real WriteBatch
-// Both run in this process on 127.0.0.1, one after the other, at each client
-// count, each on a fresh data dir, so one pool of envelopes built before the
-// timed windows serves every run. Prints req/s, p50, p99 and the ratio.
+// Both run in this process on 127.0.0.1 at each client count, each on a fresh
+// data dir, so one pool of envelopes built before the timed windows serves
+// every run. After a warm-up each, the load alternates between them in short
+// slices (--slice, 1 s) until each has had --seconds: the machine is shared,
+// and slow drift then falls on both alike. Prints req/s, p50, p99, the ratio.
 #include <grpcpp/grpcpp.h>
 #include <rocksdb/db.h>
 
@@ -16,6 +18,7 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -38,6 +41,7 @@ namespace fs = std::filesystem;
 struct Options {
   double seconds = 10;
   double warmup = 2;
+  double slice = 1;  // seconds per alternation
   int runs = 2;
   std::vector<int> clients = {1, 16, 64};
   size_t pool = 100000;
@@ -70,49 +74,6 @@ class BareStoreService final : public BareStore::Service {
   rocksdb::DB* db_;
 };
 
-// Runs `clients` threads for warmup + seconds, each calling call(i) with a
-// fresh pool index; only calls that start inside the measured window count.
-template <typename Call>
-Result Drive(int clients, const Options& o, size_t pool_size, Call call) {
-  std::atomic<size_t> next{0};
-  std::atomic<bool> exhausted{false};
-  auto start = Clock::now();
-  auto measure_from = start + std::chrono::duration<double>(o.warmup);
-  auto stop_at = measure_from + std::chrono::duration<double>(o.seconds);
-  std::vector<std::vector<double>> latencies(clients);
-  std::vector<std::thread> threads;
-  for (int t = 0; t < clients; ++t) {
-    threads.emplace_back([&, t] {
-      while (true) {
-        auto begin = Clock::now();
-        if (begin >= stop_at) break;
-        size_t i = next.fetch_add(1);
-        if (i >= pool_size) {
-          exhausted = true;
-          break;
-        }
-        if (std::string error = call(t, i); !error.empty()) Die("a call failed: " + error);
-        if (begin >= measure_from) {
-          latencies[t].push_back(std::chrono::duration<double, std::milli>(Clock::now() - begin).count());
-        }
-      }
-    });
-  }
-  for (auto& th : threads) th.join();
-  std::vector<double> all;
-  for (auto& l : latencies) all.insert(all.end(), l.begin(), l.end());
-  std::sort(all.begin(), all.end());
-  Result r;
-  r.requests = all.size();
-  r.pool_exhausted = exhausted;
-  r.rps = all.size() / o.seconds;
-  if (!all.empty()) {
-    r.p50_ms = all[all.size() / 2];
-    r.p99_ms = all[std::min(all.size() - 1, all.size() * 99 / 100)];
-  }
-  return r;
-}
-
 std::vector<std::shared_ptr<grpc::Channel>> Channels(const std::string& address, int clients) {
   // One HTTP/2 connection per 8 clients, as a fleet of devices would not
   // share one; the same for both servers.
@@ -125,63 +86,138 @@ std::vector<std::shared_ptr<grpc::Channel>> Channels(const std::string& address,
   return channels;
 }
 
-Result RunBaseline(int clients, const Options& o, const std::vector<std::string>& values) {
-  std::string dir = o.dir + "/baseline";
-  fs::remove_all(dir);
-  rocksdb::Options db_options;
-  db_options.create_if_missing = true;
-  rocksdb::DB* db = nullptr;
-  if (auto s = rocksdb::DB::Open(db_options, dir, &db); !s.ok()) Die("baseline RocksDB: " + s.ToString());
-  BareStoreService service(db);
-  grpc::ServerBuilder builder;
-  int port = 0;
-  builder.AddListeningPort("127.0.0.1:0", grpc::InsecureServerCredentials(), &port);
-  builder.RegisterService(&service);
-  auto server = builder.BuildAndStart();
-  auto channels = Channels("127.0.0.1:" + std::to_string(port), clients);
-  std::vector<std::unique_ptr<BareStore::Stub>> stubs;
-  for (int t = 0; t < clients; ++t) stubs.push_back(BareStore::NewStub(channels[t / 8]));
-  Result r = Drive(clients, o, values.size(), [&](int t, size_t i) {
-    BarePut put;
-    put.set_key(values[i].substr(0, 16));
-    put.set_value(values[i]);
-    BareAck ack;
-    grpc::ClientContext context;
-    context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(10));
-    grpc::Status status = stubs[t]->Put(&context, put, &ack);
-    return status.ok() ? std::string() : status.error_message();
-  });
-  server->Shutdown();
-  delete db;
-  return r;
-}
+// A closed-loop load of `clients` threads against one server. Each call takes
+// the next item of the pool, so no two calls send the same report.
+class Load {
+ public:
+  // call(thread, pool index) returns an error message, or "" on success.
+  using Call = std::function<std::string(int, size_t)>;
+  Load(int clients, size_t pool_size, Call call)
+      : clients_(clients), pool_size_(pool_size), call_(std::move(call)), latencies_(clients) {}
 
-Result RunCandour(int clients, const Options& o, const testing::TestOrg& org,
-                  const candour::v1::SignedDirectory& directory,
-                  const std::vector<candour::v1::SubmitReportRequest>& pool) {
-  std::string dir = o.dir + "/candour";
-  fs::remove_all(dir);
-  auto store = storage::RocksDbReportStore::Open(dir);
-  if (!store.ok()) Die("candour store: " + std::string(store.status().message()));
-  services::ServerConfig config;
-  config.listen = "127.0.0.1:0";
-  config.organisation_key = crypto::HexEncode(org.organisation_public_key());
-  auto server = services::CandourServer::Start(config, store->get());
-  if (!server.ok()) Die("candour server: " + std::string(server.status().message()));
-  auto channels = Channels("127.0.0.1:" + std::to_string((*server)->port()), clients);
-  clients::AdminClient admin(channels[0], std::chrono::seconds(10));
-  if (auto v = admin.PublishDirectory(directory); !v.ok()) Die("publish: " + std::string(v.status().message()));
-  std::vector<std::unique_ptr<clients::IntakeClient>> stubs;
-  for (int t = 0; t < clients; ++t) {
-    stubs.push_back(std::make_unique<clients::IntakeClient>(channels[t / 8], std::chrono::seconds(10)));
+  // Runs every client for `seconds`; keeps latencies if `measure`.
+  void RunFor(double seconds, bool measure) {
+    auto stop_at = Clock::now() + std::chrono::duration<double>(seconds);
+    std::vector<std::thread> threads;
+    for (int t = 0; t < clients_; ++t) {
+      threads.emplace_back([&, t] {
+        while (Clock::now() < stop_at) {
+          size_t i = next_.fetch_add(1);
+          if (i >= pool_size_) {
+            exhausted_ = true;
+            return;
+          }
+          auto begin = Clock::now();
+          if (std::string error = call_(t, i); !error.empty()) Die("a call failed: " + error);
+          if (measure) latencies_[t].push_back(std::chrono::duration<double, std::milli>(Clock::now() - begin).count());
+        }
+      });
+    }
+    for (auto& th : threads) th.join();
+    if (measure) measured_seconds_ += seconds;
   }
-  Result r = Drive(clients, o, pool.size(), [&](int t, size_t i) {
-    auto response = stubs[t]->SubmitReport(pool[i]);
-    return response.ok() ? std::string() : std::string(response.status().ToString());
-  });
-  (*server)->Shutdown(std::chrono::seconds(1));
-  return r;
-}
+
+  Result Summary() const {
+    std::vector<double> all;
+    for (const auto& l : latencies_) all.insert(all.end(), l.begin(), l.end());
+    std::sort(all.begin(), all.end());
+    Result r;
+    r.requests = all.size();
+    r.pool_exhausted = exhausted_;
+    r.rps = all.size() / measured_seconds_;
+    if (!all.empty()) {
+      r.p50_ms = all[all.size() / 2];
+      r.p99_ms = all[std::min(all.size() - 1, all.size() * 99 / 100)];
+    }
+    return r;
+  }
+
+ private:
+  const int clients_;
+  const size_t pool_size_;
+  const Call call_;
+  std::atomic<size_t> next_{0};
+  std::atomic<bool> exhausted_{false};
+  std::vector<std::vector<double>> latencies_;
+  double measured_seconds_ = 0;
+};
+
+// The baseline server and its clients.
+class BaselineRig {
+ public:
+  BaselineRig(int clients, const std::string& dir, const std::vector<std::string>& values) {
+    fs::remove_all(dir);
+    rocksdb::Options options;
+    options.create_if_missing = true;
+    if (auto s = rocksdb::DB::Open(options, dir, &db_); !s.ok()) Die("baseline RocksDB: " + s.ToString());
+    service_ = std::make_unique<BareStoreService>(db_);
+    grpc::ServerBuilder builder;
+    int port = 0;
+    builder.AddListeningPort("127.0.0.1:0", grpc::InsecureServerCredentials(), &port);
+    builder.RegisterService(service_.get());
+    server_ = builder.BuildAndStart();
+    auto channels = Channels("127.0.0.1:" + std::to_string(port), clients);
+    for (int t = 0; t < clients; ++t) stubs_.push_back(BareStore::NewStub(channels[t / 8]));
+    load_ = std::make_unique<Load>(clients, values.size(), [this, &values](int t, size_t i) {
+      BarePut put;
+      put.set_key(values[i].substr(0, 16));
+      put.set_value(values[i]);
+      BareAck ack;
+      grpc::ClientContext context;
+      context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(10));
+      grpc::Status status = stubs_[t]->Put(&context, put, &ack);
+      return status.ok() ? std::string() : status.error_message();
+    });
+  }
+  ~BaselineRig() {
+    server_->Shutdown();
+    delete db_;
+  }
+  Load& load() { return *load_; }
+
+ private:
+  rocksdb::DB* db_ = nullptr;
+  std::unique_ptr<BareStoreService> service_;
+  std::unique_ptr<grpc::Server> server_;
+  std::vector<std::unique_ptr<BareStore::Stub>> stubs_;
+  std::unique_ptr<Load> load_;
+};
+
+// A real candourd (in process) with its RocksDB store, and its clients.
+class CandourRig {
+ public:
+  CandourRig(int clients, const std::string& dir, const testing::TestOrg& org,
+             const candour::v1::SignedDirectory& directory, const std::vector<candour::v1::SubmitReportRequest>& pool) {
+    fs::remove_all(dir);
+    auto store = storage::RocksDbReportStore::Open(dir);
+    if (!store.ok()) Die("candour store: " + std::string(store.status().message()));
+    store_ = *std::move(store);
+    services::ServerConfig config;
+    config.listen = "127.0.0.1:0";
+    config.organisation_key = crypto::HexEncode(org.organisation_public_key());
+    auto server = services::CandourServer::Start(config, store_.get());
+    if (!server.ok()) Die("candour server: " + std::string(server.status().message()));
+    server_ = *std::move(server);
+    auto channels = Channels("127.0.0.1:" + std::to_string(server_->port()), clients);
+    clients::AdminClient admin(channels[0], std::chrono::seconds(10));
+    if (auto v = admin.PublishDirectory(directory); !v.ok()) Die("publish: " + std::string(v.status().message()));
+    for (int t = 0; t < clients; ++t) {
+      stubs_.push_back(std::make_unique<clients::IntakeClient>(channels[t / 8], std::chrono::seconds(10)));
+    }
+    load_ = std::make_unique<Load>(clients, pool.size(), [this, &pool](int t, size_t i) {
+      auto response = stubs_[t]->SubmitReport(pool[i]);
+      return response.ok() ? std::string() : std::string(response.status().ToString());
+    });
+  }
+  ~CandourRig() { server_->Shutdown(std::chrono::seconds(1)); }
+  Load& load() { return *load_; }
+
+ private:
+  std::unique_ptr<storage::RocksDbReportStore> store_;
+  std::unique_ptr<services::CandourServer> server_;
+  std::vector<std::unique_ptr<clients::IntakeClient>> stubs_;
+  std::unique_ptr<Load> load_;
+};
 
 std::vector<candour::v1::SubmitReportRequest> BuildPool(const testing::TestOrg& org,
                                                         const candour::v1::SignedDirectory& directory,
@@ -211,6 +247,7 @@ Options Parse(int argc, char** argv) {
     std::string flag = argv[i], value = argv[i + 1];
     if (flag == "--seconds") absl::SimpleAtod(value, &o.seconds);
     else if (flag == "--warmup") absl::SimpleAtod(value, &o.warmup);
+    else if (flag == "--slice") absl::SimpleAtod(value, &o.slice);
     else if (flag == "--runs") absl::SimpleAtoi(value, &o.runs);
     else if (flag == "--pool") absl::SimpleAtoi(value, &o.pool);
     else if (flag == "--dir") o.dir = value;
@@ -221,7 +258,7 @@ Options Parse(int argc, char** argv) {
         if (absl::SimpleAtoi(part, &n)) o.clients.push_back(n);
       }
     } else {
-      std::fprintf(stderr, "usage: submit_bench [--seconds S] [--warmup S] [--runs N] [--clients 1,16,64] "
+      std::fprintf(stderr, "usage: submit_bench [--seconds S] [--warmup S] [--slice S] [--runs N] [--clients 1,16,64] "
                            "[--pool N] [--dir DIR]\n");
       std::exit(2);
     }
@@ -245,11 +282,22 @@ int Main(int argc, char** argv) {
               "candour req/s p50 p99 (ms)", "ratio");
   for (int run = 1; run <= o.runs; ++run) {
     for (int clients : o.clients) {
-      Result base = RunBaseline(clients, o, values);
-      Result cand = RunCandour(clients, o, org, directory, pool);
-      std::printf("%-5d %-8d | %8.0f %7.2f %8.2f | %8.0f %7.2f %8.2f | %.2f%s\n", run, clients, base.rps,
-                  base.p50_ms, base.p99_ms, cand.rps, cand.p50_ms, cand.p99_ms, cand.rps / base.rps,
-                  base.pool_exhausted || cand.pool_exhausted ? "  (pool exhausted: raise --pool)" : "");
+      // Both servers run side by side on fresh data dirs; the load alternates
+      // between them in short slices so that the shared machine's drift (other
+      // tenants, disk latency) falls on both alike.
+      BaselineRig base(clients, o.dir + "/baseline", values);
+      CandourRig cand(clients, o.dir + "/candour", org, directory, pool);
+      base.load().RunFor(o.warmup, false);
+      cand.load().RunFor(o.warmup, false);
+      int slices = std::max(1, static_cast<int>(o.seconds / o.slice));
+      for (int i = 0; i < slices; ++i) {
+        base.load().RunFor(o.seconds / slices, true);
+        cand.load().RunFor(o.seconds / slices, true);
+      }
+      Result b = base.load().Summary(), c = cand.load().Summary();
+      std::printf("%-5d %-8d | %8.0f %7.2f %8.2f | %8.0f %7.2f %8.2f | %.2f%s\n", run, clients, b.rps, b.p50_ms,
+                  b.p99_ms, c.rps, c.p50_ms, c.p99_ms, c.rps / b.rps,
+                  b.pool_exhausted || c.pool_exhausted ? "  (pool exhausted: raise --pool)" : "");
       std::fflush(stdout);
     }
   }

@@ -40,6 +40,12 @@ RocksDbSetup MakeRocksDbSetup(const RocksDbOptions& options) {
   cf.memtable_whole_key_filtering = true;
   cf.memtable_prefix_bloom_size_ratio = 0.05;
   cf.level_compaction_dynamic_level_bytes = true;
+  // Envelopes are kilobytes of ciphertext that are written once and never
+  // change: keep them in blob files so compaction moves only keys and small
+  // records instead of rewriting every envelope at every level.
+  cf.enable_blob_files = true;
+  cf.min_blob_size = 512;
+  cf.blob_file_size = 64 * kMiB;
   // Everything we store is ciphertext, sealed boxes, random ids and hashes:
   // incompressible by design. Compressing it would only burn the CPU that,
   // on two cores, bounds throughput at 16 clients and more.
@@ -55,10 +61,10 @@ RocksDbSetup MakeRocksDbSetup(const RocksDbOptions& options) {
   // forever; capping the WAL forces its flush.
   db.max_total_wal_size = 4 * std::max<size_t>(options.write_buffer_bytes, kMiB);
   db.max_background_jobs = 2;
-  // A unit is five or more small puts across column families. Letting the
-  // group leader insert a whole write group costs less CPU than every writer
-  // racing into the skip lists, and the fsync, not the insert, bounds latency.
-  db.allow_concurrent_memtable_write = false;
+  // Every writer of a group inserts its own report into the memtables in
+  // parallel (RocksDB's default): with the leader inserting all six keys of
+  // every follower alone, 16 clients measured 0.78 of the bare baseline.
+  db.allow_concurrent_memtable_write = true;
   db.keep_log_file_num = 4;
   db.max_log_file_size = 4 * kMiB;
   db.max_manifest_file_size = 64 * kMiB;
