@@ -45,8 +45,20 @@ struct Organisation {
   std::string fingerprint;
 };
 
+// Everything a run makes lives under one folder, removed when every test
+// passed and kept for reading when one failed.
+std::string RunRoot() { return ::testing::TempDir() + "/candour_e2e_" + std::to_string(getpid()); }
+
+class CleanUpRunRoot : public ::testing::Environment {
+ public:
+  void TearDown() override {
+    if (::testing::UnitTest::GetInstance()->Passed()) fs::remove_all(RunRoot());
+  }
+};
+const auto* const kCleanUp = ::testing::AddGlobalTestEnvironment(new CleanUpRunRoot);
+
 std::string MakeDir(const std::string& name) {
-  std::string dir = ::testing::TempDir() + "/candour_e2e_" + std::to_string(getpid()) + "_" + name;
+  std::string dir = RunRoot() + "/" + name;
   fs::remove_all(dir);
   fs::create_directories(dir);
   return dir;
