@@ -91,6 +91,9 @@ absl::StatusOr<SignedDirectory> Seal(Directory directory, int days, const crypto
   directory.set_issued_day(today);
   directory.set_expiry_day(today + days);
   if (auto s = core::ValidateDirectory(directory); !s.ok()) return WithHint(s, "fix the directory source and sign again");
+  if (auto s = crypto::CheckDirectoryKeyIds(directory); !s.ok()) {
+    return WithHint(s, "a .pub file was altered, or edited by hand: get it again from its owner");
+  }
   std::string bytes;
   directory.SerializeToString(&bytes);
   return crypto::SignDirectory(std::move(bytes), key);
@@ -114,9 +117,10 @@ void PrintDirectory(const crypto::VerifiedDirectory& v) {
               core::FormatDay(d.expiry_day()).c_str());
   std::printf("\nRecipients (reports are encrypted to each):\n");
   for (const auto& r : d.recipients()) {
-    std::printf("  %s  %-8s %s%s\n", crypto::HexEncode(r.key_id()).c_str(),
+    std::printf("  %s  %-8s %s%s\n      x25519 %s\n", crypto::HexEncode(r.key_id()).c_str(),
                 r.role() == candour::v1::RECIPIENT_ROLE_GUARDIAN ? "guardian" : "recovery", r.display_name().c_str(),
-                r.key_id() == d.release_holder_key_id() ? " (signs insights releases)" : "");
+                r.key_id() == d.release_holder_key_id() ? " (signs insights releases)" : "",
+                crypto::HexEncode(r.x25519_public_key()).c_str());
   }
   std::printf("\nDepartments:\n");
   for (const auto& dept : d.departments()) {

@@ -170,6 +170,10 @@ absl::Status RunGuardianAggregationKey(const Argv& argv, const GlobalOptions&) {
   candour::v1::Directory fragment;
   fragment.set_aggregation_public_key(aggregation.public_key);
   for (const auto& r : recipients->recipients()) {
+    if (r.key_id() != crypto::RecipientKeyId(r.x25519_public_key(), r.ed25519_public_key())) {
+      return WithHint(absl::InvalidArgumentError("a recipient's key id does not match its public keys"),
+                      "a .pub file was altered: get it again from its owner");
+    }
     auto sealed = crypto::SealTo(r.x25519_public_key(), aggregation.secret_key.span());
     if (!sealed.ok()) return sealed.status();
     auto* rec = fragment.add_aggregation_key_records();

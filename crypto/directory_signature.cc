@@ -1,6 +1,8 @@
 // Copyright 2026 The Candour Authors. Licensed under the Apache License 2.0.
 #include "crypto/directory_signature.h"
 
+#include "absl/container/flat_hash_set.h"
+
 #include <sodium.h>
 
 #include "crypto/bytes.h"
@@ -59,6 +61,33 @@ candour::v1::SignedDirectory SignDirectory(std::string directory_bytes, const Ed
   return signed_directory;
 }
 
+absl::Status CheckDirectoryKeyIds(const candour::v1::Directory& directory) {
+  // A key id is a name for keys; a name that does not match its keys would let
+  // a swapped .pub file (or a careless edit) route reports to someone else
+  // while every listing still shows the right Guardian's id.
+  absl::flat_hash_set<std::string> recipients;
+  for (const auto& r : directory.recipients()) {
+    if (r.key_id() != RecipientKeyId(r.x25519_public_key(), r.ed25519_public_key())) {
+      return absl::InvalidArgumentError("recipients.key_id does not match the recipient's public keys");
+    }
+    recipients.insert(r.key_id());
+    if (r.key_id() == directory.release_holder_key_id() && r.ed25519_public_key() != directory.release_public_key()) {
+      return absl::InvalidArgumentError("release_public_key is not the release holder's Ed25519 key");
+    }
+  }
+  for (const auto& a : directory.admins()) {
+    if (a.key_id() != SigningKeyId(a.ed25519_public_key())) {
+      return absl::InvalidArgumentError("admins.key_id does not match the admin's public key");
+    }
+  }
+  for (const auto& rec : directory.aggregation_key_records()) {
+    if (!recipients.contains(rec.recipient_key_id())) {
+      return absl::InvalidArgumentError("aggregation_key_records names a key that is not a recipient");
+    }
+  }
+  return absl::OkStatus();
+}
+
 absl::StatusOr<VerifiedDirectory> VerifyDirectory(const candour::v1::SignedDirectory& signed_directory,
                                                   std::string_view pinned_fingerprint) {
   const std::string& public_key = signed_directory.organisation_public_key();
@@ -80,6 +109,7 @@ absl::StatusOr<VerifiedDirectory> VerifyDirectory(const candour::v1::SignedDirec
   if (!verified.directory.ParseFromString(bytes)) {
     return absl::InvalidArgumentError("signed directory bytes do not parse as a Directory");
   }
+  if (absl::Status s = CheckDirectoryKeyIds(verified.directory); !s.ok()) return s;
   verified.hash = DirectoryHash(bytes);
   verified.organisation_public_key = public_key;
   verified.signed_bytes = bytes;

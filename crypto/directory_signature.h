@@ -37,12 +37,19 @@ absl::StatusOr<std::string> ParseFingerprint(std::string_view text);
 // 32 bytes: H(kDirectoryHashContext, directory_bytes).
 std::string DirectoryHash(std::string_view directory_bytes);
 
+// INVALID_ARGUMENT unless every recipient's key_id is RecipientKeyId of its
+// keys, every admin's is SigningKeyId of its key, the release holder's
+// Ed25519 key is release_public_key, and every aggregation key record names
+// a recipient. VerifyDirectory runs it; sign before signing.
+absl::Status CheckDirectoryKeyIds(const candour::v1::Directory& directory);
+
 // Signs serialised directory bytes with the organisation key.
 candour::v1::SignedDirectory SignDirectory(std::string directory_bytes, const Ed25519KeyPair& organisation_key);
 
 // Verifies against a pinned fingerprint. Returns
 //   UNAUTHENTICATED if the key does not match the pin or the signature fails;
-//   INVALID_ARGUMENT if the signed bytes do not parse as a Directory.
+//   INVALID_ARGUMENT if the signed bytes do not parse as a Directory, or
+//     fail CheckDirectoryKeyIds.
 absl::StatusOr<VerifiedDirectory> VerifyDirectory(const candour::v1::SignedDirectory& signed_directory,
                                                   std::string_view pinned_fingerprint);
 

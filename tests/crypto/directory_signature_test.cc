@@ -103,3 +103,62 @@ TEST(DirectorySignatureTest, ParseFingerprintRejectsWrongLengthOrCharacters) {
 
 }  // namespace
 }  // namespace candour::crypto
+
+namespace candour::crypto {
+namespace {
+
+candour::v1::Directory DirectoryFor(const RecipientKeys& guardian) {
+  candour::v1::Directory d;
+  d.set_version(1);
+  auto* r = d.add_recipients();
+  r->set_key_id(guardian.key_id);
+  r->set_x25519_public_key(guardian.box.public_key);
+  r->set_ed25519_public_key(guardian.sign.public_key);
+  d.set_release_holder_key_id(guardian.key_id);
+  d.set_release_public_key(guardian.sign.public_key);
+  auto* rec = d.add_aggregation_key_records();
+  rec->set_recipient_key_id(guardian.key_id);
+  return d;
+}
+
+absl::StatusCode VerifyCode(const candour::v1::Directory& d, const Ed25519KeyPair& org) {
+  return VerifyDirectory(SignDirectory(d.SerializeAsString(), org), OrganisationFingerprint(org.public_key))
+      .status()
+      .code();
+}
+
+TEST(DirectoryKeyIdsTest, VerifyRejectsAKeyIdThatDoesNotNameItsKeys) {
+  Ed25519KeyPair org = NewEd25519KeyPair();
+  RecipientKeys guardian = NewRecipientKeys();
+  RecipientKeys attacker = NewRecipientKeys();
+  candour::v1::Directory d = DirectoryFor(guardian);
+  EXPECT_EQ(VerifyCode(d, org), absl::StatusCode::kOk);
+  // The real Guardian's id with the attacker's box key: reports would go to the attacker.
+  d.mutable_recipients(0)->set_x25519_public_key(attacker.box.public_key);
+  EXPECT_EQ(VerifyCode(d, org), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(CheckDirectoryKeyIds(d).code(), absl::StatusCode::kInvalidArgument);
+}
+
+TEST(DirectoryKeyIdsTest, RejectsForeignReleaseKeyAdminIdAndAggregationRecord) {
+  Ed25519KeyPair org = NewEd25519KeyPair();
+  RecipientKeys guardian = NewRecipientKeys();
+  candour::v1::Directory release = DirectoryFor(guardian);
+  release.set_release_public_key(NewEd25519KeyPair().public_key);
+  EXPECT_EQ(VerifyCode(release, org), absl::StatusCode::kInvalidArgument);
+
+  candour::v1::Directory admin = DirectoryFor(guardian);
+  Ed25519KeyPair admin_key = NewEd25519KeyPair();
+  auto* a = admin.add_admins();
+  a->set_ed25519_public_key(admin_key.public_key);
+  a->set_key_id(SigningKeyId(admin_key.public_key));
+  EXPECT_EQ(VerifyCode(admin, org), absl::StatusCode::kOk);
+  a->set_key_id(std::string(16, 'x'));
+  EXPECT_EQ(VerifyCode(admin, org), absl::StatusCode::kInvalidArgument);
+
+  candour::v1::Directory records = DirectoryFor(guardian);
+  records.add_aggregation_key_records()->set_recipient_key_id(std::string(16, 'n'));
+  EXPECT_EQ(VerifyCode(records, org), absl::StatusCode::kInvalidArgument);
+}
+
+}  // namespace
+}  // namespace candour::crypto
