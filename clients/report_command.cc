@@ -5,8 +5,10 @@
 // receipt code once.
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdio>
 #include <iostream>
+#include <thread>
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
@@ -27,8 +29,11 @@ constexpr char kHelp[] = R"(Usage: candour report [flags]
 
 Report discrimination, harassment, bullying or victimisation, or something you
 saw happen to someone else. What you write is encrypted on this computer so
-that only your organisation's Freedom to Speak Up Guardians can read it.
-Anonymous unless you pass --named. Run without flags to be asked each question.
+that only the recipients in your organisation's signed directory (its Freedom
+to Speak Up Guardians, and its offline recovery key if it has one) can read it.
+Anonymous unless you pass --named. Run without flags to be asked each question;
+text given as flags can be seen by other users of this computer and stays in
+your shell history, so prefer the questions or --what-file.
 
   --kind K                 discrimination, harassment, bullying, victimisation,
                            bystander-observation, other
@@ -110,11 +115,18 @@ absl::Status FillFromFlags(const Args& args, ReportContent& c) {
   return absl::OkStatus();
 }
 
-void PrintReceipt(const std::string& report_id_hex, const crypto::ReceiptCode& code) {
+void PrintReceipt(const std::string& report_id_hex, const crypto::ReceiptCode& code,
+                  const candour::v1::Directory& directory, bool confirmed) {
   crypto::SecretBytes shown = code.Display();
+  if (confirmed) {
+    std::printf("\nYour report has been sent. It was encrypted on this computer so that only\n"
+                "these can read it: %s.\n\n", DescribeRecipients(directory).c_str());
+  } else {
+    std::printf("\nWe could not confirm that your report reached the server: it may have.\n"
+                "Keep this receipt code. If the report arrived, the code is how you follow it up;\n"
+                "if it did not, the code will not work and you can report again later.\n\n");
+  }
   std::printf(
-      "\nYour report has been sent. It was encrypted on this computer: only your\n"
-      "organisation's Freedom to Speak Up Guardians can read it.\n\n"
       "  Report id:     %s\n"
       "  Receipt code:  %.*s\n\n"
       "Keep the receipt code somewhere private, such as a password manager or a note\n"
@@ -122,6 +134,36 @@ void PrintReceipt(const std::string& report_id_hex, const crypto::ReceiptCode& c
       "and add information; anyone who has it can do the same, and nobody, not even\n"
       "the Guardians, can recover it for you.\n",
       report_id_hex.c_str(), static_cast<int>(shown.size()), reinterpret_cast<const char*>(shown.data()));
+}
+
+// True if a failed call may still have stored the report: the server may have
+// committed before the answer was lost.
+bool MayHaveArrived(const absl::Status& status) {
+  switch (status.code()) {
+    case absl::StatusCode::kUnavailable:
+    case absl::StatusCode::kDeadlineExceeded:
+    case absl::StatusCode::kCancelled:
+    case absl::StatusCode::kAborted:
+    case absl::StatusCode::kInternal:
+    case absl::StatusCode::kUnknown:
+    case absl::StatusCode::kDataLoss:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Sends the same bytes until the answer is definite. The server treats an
+// identical retry as success, so resending can never store the report twice.
+absl::StatusOr<candour::v1::SubmitReportResponse> SubmitWithRetries(IntakeClient& intake,
+                                                                     const candour::v1::SubmitReportRequest& request) {
+  absl::StatusOr<candour::v1::SubmitReportResponse> response;
+  for (int attempt = 0; attempt < 4; ++attempt) {
+    if (attempt > 0) std::this_thread::sleep_for(std::chrono::milliseconds(125 << attempt));
+    response = intake.SubmitReport(request);
+    if (response.ok() || !MayHaveArrived(response.status())) break;
+  }
+  return response;
 }
 
 }  // namespace
@@ -167,13 +209,19 @@ absl::Status RunReport(const Argv& argv, const GlobalOptions& globals) {
   if (!request.ok()) return request.status();
 
   IntakeClient intake(session->channel, globals.channel.deadline);
-  auto response = intake.SubmitReport(*request);
+  auto response = SubmitWithRetries(intake, *request);
+  const std::string report_id = crypto::HexEncode(request->envelope().report_id());
+  if (!response.ok() && MayHaveArrived(response.status())) {
+    PrintReceipt(report_id, code, directory->directory, false);
+    return WithHint(response.status(), "keep the receipt code above; the service may be down, try again later");
+  }
   if (!response.ok()) {
     return WithHint(response.status(), absl::IsFailedPrecondition(response.status())
-                                           ? "the directory changed while you wrote; run the command again"
-                                           : "nothing was stored; you can safely try again");
+                                           ? "the directory changed while you wrote; nothing was stored, run the "
+                                             "command again"
+                                           : "nothing was stored");
   }
-  PrintReceipt(crypto::HexEncode(response->report_id()), code);
+  PrintReceipt(report_id, code, directory->directory, true);
   return absl::OkStatus();
 }
 

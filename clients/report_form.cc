@@ -138,6 +138,16 @@ crypto::AggregationTag TagFor(const ReportContent& c) {
   return tag;
 }
 
+std::string DescribeRecipients(const candour::v1::Directory& d) {
+  std::vector<std::string> names;
+  for (const auto& r : d.recipients()) {
+    names.push_back(r.role() == candour::v1::RECIPIENT_ROLE_RECOVERY
+                        ? absl::StrCat(r.display_name(), " (the organisation's recovery key, kept offline)")
+                        : absl::StrCat(r.display_name(), " (Freedom to Speak Up Guardian)"));
+  }
+  return absl::StrJoin(names, ", ");
+}
+
 std::string RenderReport(const ReportContent& c, const candour::v1::Directory& d) {
   const auto* kinds = candour::v1::ReportKind_descriptor();
   const auto* chars = candour::v1::Characteristic_descriptor();

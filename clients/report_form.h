@@ -40,6 +40,10 @@ absl::Status ValidateReport(const candour::v1::ReportContent& content, const can
 // The aggregation tag of a valid report.
 crypto::AggregationTag TagFor(const candour::v1::ReportContent& content);
 
+// Who can open the report, in plain words: "Sam Okafor (Freedom to Speak Up
+// Guardian), the organisation's recovery key (kept offline)".
+std::string DescribeRecipients(const candour::v1::Directory& directory);
+
 // Human-readable rendering for a Guardian's terminal.
 std::string RenderReport(const candour::v1::ReportContent& content, const candour::v1::Directory& directory);
 

@@ -201,6 +201,8 @@ absl::Status AskForReport(const candour::v1::Directory& d, ReportContent& c) {
 
 bool ConfirmSend(const candour::v1::Directory& d, const ReportContent& c) {
   std::printf("\n---- Your report ----\n%s---------------------\n", RenderReport(c, d).c_str());
+  std::printf("It will be encrypted on this computer so that only these can read it:\n  %s\n",
+              DescribeRecipients(d).c_str());
   auto answer = Line("Send it now? [y/N]");
   return answer && (absl::AsciiStrToLower(*answer) == "y" || absl::AsciiStrToLower(*answer) == "yes");
 }
