@@ -51,8 +51,16 @@ const std::map<std::string, Command>& Commands() {
   return *commands;
 }
 
+// A server's error text reaches the reporter's terminal: strip control
+// characters so it cannot move the cursor or fake other output.
+std::string Printable(absl::string_view text) {
+  std::string out;
+  for (char c : text) out.push_back(static_cast<unsigned char>(c) < 0x20 || c == 0x7f ? '?' : c);
+  return out;
+}
+
 int Fail(const absl::Status& status) {
-  std::fprintf(stderr, "candour: error: %s\n", std::string(status.message()).c_str());
+  std::fprintf(stderr, "candour: error: %s\n", Printable(status.message()).c_str());
   std::string hint = HintOf(status);
   if (!hint.empty()) std::fprintf(stderr, "candour: hint: %s\n", hint.c_str());
   return 1;

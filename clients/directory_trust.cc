@@ -1,6 +1,9 @@
 // Copyright 2026 The Candour Authors. Licensed under the Apache License 2.0.
 #include "clients/directory_trust.h"
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -28,6 +31,35 @@ absl::StatusOr<std::map<std::string, uint64_t>> ReadState(const std::string& pat
   return state;
 }
 
+// Replaces the state file durably: write a user-only temp file, fsync it,
+// rename, fsync the folder. A crash then leaves the old state or the new one,
+// never a truncated file that forgets the highest version (which would
+// reopen the door to a rollback). The folder is user-only: that this account
+// used Candour is itself worth keeping to the user on a shared PC.
+absl::Status WriteStateFile(const std::string& path, const std::string& text) {
+  std::filesystem::path file(path);
+  std::string dir = file.has_parent_path() ? file.parent_path().string() : ".";
+  std::error_code ec;
+  if (std::filesystem::create_directories(dir, ec)) {
+    std::filesystem::permissions(dir, std::filesystem::perms::owner_all, ec);
+  }
+  std::string tmp = path + ".tmp";
+  int fd = open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (fd < 0) return absl::InternalError(absl::StrCat("cannot write ", tmp));
+  bool ok = write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()) && fsync(fd) == 0;
+  ok = close(fd) == 0 && ok;
+  if (!ok || rename(tmp.c_str(), path.c_str()) != 0) {
+    unlink(tmp.c_str());
+    return absl::InternalError(absl::StrCat("cannot replace ", path));
+  }
+  int dir_fd = open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dir_fd >= 0) {
+    fsync(dir_fd);
+    close(dir_fd);
+  }
+  return absl::OkStatus();
+}
+
 }  // namespace
 
 absl::StatusOr<uint64_t> DirectoryTrust::HighestSeen() const {
@@ -45,20 +77,9 @@ absl::Status DirectoryTrust::Remember(uint64_t version) {
   uint64_t& highest = (*state)[crypto::HexEncode(fingerprint_)];
   if (version <= highest) return absl::OkStatus();
   highest = version;
-  std::filesystem::path path(state_file_);
-  std::error_code ec;
-  if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), ec);
-  // Write then rename, so a crash never leaves a truncated state that would
-  // forget the highest version.
-  std::string tmp = state_file_ + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::trunc);
-    for (const auto& [fp, v] : *state) out << fp << " " << v << "\n";
-    if (!out.flush()) return absl::InternalError(absl::StrCat("cannot write ", tmp));
-  }
-  std::filesystem::rename(tmp, state_file_, ec);
-  if (ec) return absl::InternalError(absl::StrCat("cannot replace ", state_file_));
-  return absl::OkStatus();
+  std::string text;
+  for (const auto& [fp, v] : *state) absl::StrAppend(&text, fp, " ", v, "\n");
+  return WriteStateFile(state_file_, text);
 }
 
 absl::StatusOr<crypto::VerifiedDirectory> DirectoryTrust::AcceptCurrent(

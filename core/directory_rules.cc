@@ -91,6 +91,11 @@ absl::Status ValidateDirectory(const Directory& d) {
   if (d.organisation_id().size() != kIdSize) return Invalid("organisation_id must be 16 bytes");
   if (auto s = CheckName("organisation_name", d.organisation_name(), true); !s.ok()) return s;
   if (d.version() == 0) return Invalid("version must be at least 1");
+  // Days from 1970 to 9999-12-31 only, so the arithmetic below cannot overflow.
+  constexpr int32_t kLastDay = 2932896;
+  if (d.issued_day() < 0 || d.issued_day() > kLastDay || d.expiry_day() < 0 || d.expiry_day() > kLastDay) {
+    return Invalid("issued_day and expiry_day must be days between 1970 and 9999");
+  }
   if (d.expiry_day() < d.issued_day()) return Invalid("expiry_day is before issued_day");
   if (d.expiry_day() - d.issued_day() > kMaxDirectoryValidityDays) {
     return Invalid("expiry_day is more than 31 days after issued_day");

@@ -92,15 +92,16 @@ Day DayFromCivil(CivilDate date) {
 
 // Hinnant's civil_from_days, the inverse of DayFromCivil.
 CivilDate CivilFromDay(Day day) {
-  const int z = day + 719468;
-  const int era = (z >= 0 ? z : z - 146096) / 146097;
+  // int64: days may come from a server or a file, and INT32_MAX + 719468 overflows int.
+  const int64_t z = int64_t{day} + 719468;
+  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
   const unsigned doe = static_cast<unsigned>(z - era * 146097);                // [0, 146096]
   const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;  // [0, 399]
   const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);                // [0, 365]
   const unsigned mp = (5 * doy + 2) / 153;                                     // [0, 11]
   const int d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
   const int m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-  const int y = static_cast<int>(yoe) + era * 400 + (m <= 2 ? 1 : 0);
+  const int y = static_cast<int>(static_cast<int64_t>(yoe) + era * 400 + (m <= 2 ? 1 : 0));
   return CivilDate{y, m, d};
 }
 

@@ -116,6 +116,16 @@ absl::Status CheckBinding(const Envelope& envelope, const VerifiedDirectory& dir
   if (envelope.directory_hash() != directory.hash) {
     return absl::DataLossError("envelope directory_hash is not the given directory's hash");
   }
+  // The reporter sealed to every recipient of that directory; a shorter or
+  // different list (bound in the AAD, so it is the sealer's own) means it
+  // was not sealed the way every client seals.
+  std::vector<std::string> expected;
+  for (const auto& r : directory.directory.recipients()) expected.push_back(r.key_id());
+  std::sort(expected.begin(), expected.end());
+  if (!std::equal(expected.begin(), expected.end(), envelope.recipient_key_ids().begin(),
+                  envelope.recipient_key_ids().end())) {
+    return absl::DataLossError("envelope recipients are not the directory's recipients");
+  }
   return absl::OkStatus();
 }
 

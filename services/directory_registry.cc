@@ -70,6 +70,14 @@ absl::StatusOr<std::shared_ptr<const CurrentDirectory>> DirectoryRegistry::Verif
 }
 
 absl::StatusOr<uint64_t> DirectoryRegistry::Publish(const SignedDirectory& signed_directory, core::Day today) {
+  // Fields outside `directory` are not signed: stored, they would be served
+  // to every client as if they were.
+  if (!signed_directory.GetReflection()->GetUnknownFields(signed_directory).empty()) {
+    return absl::InvalidArgumentError("signed directory has fields outside the signature");
+  }
+  if (signed_directory.directory().size() > kMaxDirectoryBytes) {
+    return absl::InvalidArgumentError("directory is larger than 1 MiB");
+  }
   std::lock_guard publish_lock(publish_mu_);
   auto next = Verify(signed_directory);
   if (!next.ok()) return next.status();

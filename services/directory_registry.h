@@ -22,6 +22,8 @@
 
 namespace candour::services {
 
+inline constexpr size_t kMaxDirectoryBytes = 1 << 20;
+
 // The current directory, as intake validates against it.
 struct CurrentDirectory {
   crypto::VerifiedDirectory verified;
@@ -45,7 +47,8 @@ class DirectoryRegistry {
 
   // Verifies and stores a new version. Returns the version on success, or
   //   UNAUTHENTICATED: not signed by the configured organisation key;
-  //   INVALID_ARGUMENT: malformed contents, or another organisation id;
+  //   INVALID_ARGUMENT: malformed contents, over 1 MiB, unsigned extra
+  //     fields, or another organisation id;
   //   FAILED_PRECONDITION: version not above the current one, or expired.
   absl::StatusOr<uint64_t> Publish(const candour::v1::SignedDirectory& signed_directory, core::Day today);
 

@@ -44,7 +44,8 @@ absl::Status CheckCiphertext(const Envelope& e) {
 
 absl::Status CheckEnvelopeShape(const Envelope& e) {
   if (e.envelope_version() != crypto::kEnvelopeVersion) {
-    return absl::InvalidArgumentError(absl::StrCat("envelope_version ", e.envelope_version(), " is not supported"));
+    return absl::InvalidArgumentError(absl::StrCat("envelope_version is not supported; this server accepts ",
+                                                   crypto::kEnvelopeVersion));
   }
   if (auto s = CheckSize("report_id", e.report_id(), crypto::kReportIdSize); !s.ok()) return s;
   if (auto s = CheckSize("directory_hash", e.directory_hash(), crypto::kHashSize); !s.ok()) return s;
@@ -57,8 +58,7 @@ absl::Status CheckEnvelopeShape(const Envelope& e) {
 absl::Status CheckDirectoryBinding(const Envelope& e, const CurrentDirectory& current, core::Day today) {
   const auto& d = current.directory();
   if (e.directory_version() != d.version()) {
-    return absl::FailedPreconditionError(absl::StrCat("directory_version ", e.directory_version(),
-                                                      " is not the current version ", d.version()));
+    return absl::FailedPreconditionError(absl::StrCat("directory_version is not the current version ", d.version()));
   }
   if (e.directory_hash() != current.verified.hash) {
     return absl::FailedPreconditionError("directory_hash does not match the current directory");

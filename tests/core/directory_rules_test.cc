@@ -100,3 +100,19 @@ TEST(DirectoryRulesTest, FindsDepartmentsById) {
 
 }  // namespace
 }  // namespace candour::core
+
+namespace candour::core {
+namespace {
+
+TEST(DirectoryRulesTest, RejectsDaysOutsideTheCalendarWithoutOverflow) {
+  Directory d = Valid();
+  d.set_issued_day(INT32_MIN);
+  d.set_expiry_day(INT32_MAX);
+  EXPECT_EQ(ValidateDirectory(d).code(), absl::StatusCode::kInvalidArgument);
+  // Formatting a hostile day must not overflow either.
+  EXPECT_FALSE(FormatDay(INT32_MAX).empty());
+  EXPECT_FALSE(FormatDay(INT32_MIN).empty());
+}
+
+}  // namespace
+}  // namespace candour::core

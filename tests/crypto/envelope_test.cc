@@ -89,6 +89,22 @@ TEST_F(EnvelopeTest, EveryRecipientOpensTheReport) {
   }
 }
 
+TEST_F(EnvelopeTest, RefusesAnEnvelopeSealedToFewerRecipientsThanItsDirectory) {
+  // A sealer that left a Guardian out (the list is in its own AAD, so only
+  // the directory can tell).
+  VerifiedDirectory fewer;
+  fewer.directory = directory_.directory;
+  fewer.directory.mutable_recipients()->RemoveLast();
+  fewer.organisation_public_key = directory_.organisation_public_key;
+  fewer.hash = directory_.hash;
+  absl::StatusOr<SubmitReportRequest> request = SealReport(SampleContent(), kTag, fewer, receipt_);
+  ASSERT_TRUE(request.ok());
+  absl::StatusOr<CaseKey> case_key = OpenCaseKey(request->receipt().sealed_case_key(), receipt_.box);
+  ASSERT_TRUE(case_key.ok());
+  EXPECT_EQ(OpenWithCaseKey(request->envelope(), std::move(*case_key), directory_).status().code(),
+            absl::StatusCode::kDataLoss);
+}
+
 TEST_F(EnvelopeTest, ReceiptHolderOpensTheReport) {
   const SubmitReportRequest request = Seal();
   EXPECT_EQ(request.receipt().lookup_hash(), receipt_.lookup_hash);

@@ -247,6 +247,8 @@ TEST(VectorsTest, EnvelopeVectorOpens) {
   directory.directory.set_organisation_id(Hex(b, "organisation_id"));
   directory.directory.set_version(Int(b, "directory_version_int"));
   directory.hash = Hex(b, "directory_hash");
+  // The envelope must name exactly the directory's recipients.
+  for (const auto& id : e.recipient_key_ids()) directory.directory.add_recipients()->set_key_id(id);
   absl::StatusOr<OpenedReport> opened = OpenWithCaseKey(e, Key(b, "case_key"), directory);
   ASSERT_TRUE(opened.ok()) << opened.status();
   EXPECT_EQ(HexEncode(opened->content.SerializeAsString()), Raw(b, "content"));

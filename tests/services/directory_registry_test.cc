@@ -198,3 +198,25 @@ TEST_F(DirectoryRegistryTest, FailedPublishLeavesCurrentUnchanged) {
 
 }  // namespace
 }  // namespace candour::services
+
+namespace candour::services {
+namespace {
+
+TEST_F(DirectoryRegistryTest, RejectsUnsignedFieldsAroundTheSignedDirectory) {
+  auto registry = LoadRegistry();
+  SignedDirectory v1 = org_.SignedDirectory(1);
+  v1.GetReflection()->MutableUnknownFields(&v1)->AddLengthDelimited(99, "served to every client unsigned");
+  EXPECT_EQ(registry->Publish(v1, today_).status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(StoredVersions(), 0);
+}
+
+TEST_F(DirectoryRegistryTest, RejectsARecipientWhoseKeyIdNamesOtherKeys) {
+  auto registry = LoadRegistry();
+  Directory d = org_.MakeDirectory(1);
+  d.mutable_recipients(0)->set_x25519_public_key(crypto::NewX25519KeyPair().public_key);
+  EXPECT_EQ(registry->Publish(org_.Sign(d), today_).status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(StoredVersions(), 0);
+}
+
+}  // namespace
+}  // namespace candour::services
