@@ -149,6 +149,11 @@ absl::Status RunAdminInit(const Argv& argv, const GlobalOptions&) {
   auto wrapped = crypto::WrapSigningKey(key, absl::StrCat("candour organisation key: ", name), passphrase.view(),
                                         crypto::ModerateKdf());
   if (!wrapped.ok()) return wrapped.status();
+  // The passphrase file first: a key whose passphrase was never written down
+  // or shown would be lost the moment it exists.
+  if (args->Has("passphrase-out")) {
+    if (auto s = WriteNewFile(args->Get("passphrase-out"), absl::string_view(passphrase.view().data(), passphrase.size()), false); !s.ok()) return s;
+  }
   if (auto s = WriteNewFile(dir + "/organisation.key", *wrapped, false); !s.ok()) return s;
   std::string fingerprint = crypto::FormatFingerprint(crypto::OrganisationFingerprint(key.public_key));
   if (auto s = WriteNewFile(dir + "/organisation.pub",
@@ -173,9 +178,6 @@ absl::Status RunAdminInit(const Argv& argv, const GlobalOptions&) {
                   "headcount: 120 site: \"Main site\" }\n"
                   "# Raise version by one every time you sign a changed directory.\n");
   if (auto s = WriteNewFile(dir + "/directory.txtpb", text, true); !s.ok()) return s;
-  if (args->Has("passphrase-out")) {
-    if (auto s = WriteNewFile(args->Get("passphrase-out"), absl::string_view(passphrase.view().data(), passphrase.size()), false); !s.ok()) return s;
-  }
   std::printf("Organisation key made. Keep %s/organisation.key offline.\n\n"
               "Fingerprint (put it on the posters; clients pin it):\n\n    %s\n\n"
               "Passphrase (shown once):\n\n    %.*s\n\n"

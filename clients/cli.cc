@@ -227,16 +227,19 @@ absl::Status WriteNewFile(const std::string& path, absl::string_view contents, b
                     "it may already exist; candour never overwrites key files");
   }
   size_t written = 0;
-  while (written < contents.size()) {
+  bool ok = true;
+  while (ok && written < contents.size()) {
     ssize_t n = write(fd, contents.data() + written, contents.size() - written);
-    if (n <= 0) {
-      close(fd);
-      return absl::InternalError(absl::StrCat("cannot write ", path));
-    }
-    written += static_cast<size_t>(n);
+    ok = n > 0;
+    if (ok) written += static_cast<size_t>(n);
   }
-  fsync(fd);
-  close(fd);
+  ok = ok && fsync(fd) == 0;
+  ok = close(fd) == 0 && ok;
+  if (!ok) {
+    // A partial key file would block the retry (we never overwrite) and hold nothing usable.
+    unlink(path.c_str());
+    return absl::InternalError(absl::StrCat("cannot write ", path));
+  }
   return absl::OkStatus();
 }
 

@@ -135,6 +135,11 @@ absl::Status RunGuardianKeygen(const Argv& argv, const GlobalOptions&) {
                                            crypto::ModerateKdf());
   if (!wrapped.ok()) return wrapped.status();
   std::string base = absl::StrCat(dir, "/", Slug(name));
+  // The passphrase file first: a key whose passphrase was never written down
+  // or shown would be lost the moment it exists.
+  if (args->Has("passphrase-out")) {
+    if (auto s = WriteNewFile(args->Get("passphrase-out"), absl::string_view(passphrase.view().data(), passphrase.size()), false); !s.ok()) return s;
+  }
   if (auto s = WriteNewFile(base + ".key", *wrapped, false); !s.ok()) return s;
   candour::v1::Directory fragment;
   auto* r = fragment.add_recipients();
@@ -145,9 +150,6 @@ absl::Status RunGuardianKeygen(const Argv& argv, const GlobalOptions&) {
   r->set_ed25519_public_key(keys.sign.public_key);
   if (auto s = WriteNewFile(base + ".pub", TextOf(fragment, absl::StrCat("Candour recipient: ", name)), true); !s.ok()) {
     return s;
-  }
-  if (args->Has("passphrase-out")) {
-    if (auto s = WriteNewFile(args->Get("passphrase-out"), absl::string_view(passphrase.view().data(), passphrase.size()), false); !s.ok()) return s;
   }
   std::printf("Wrote %s.key (private, encrypted) and %s.pub (public).\nKey id: %s\n\n"
               "Passphrase (shown once; write it down and keep it apart from the key file):\n\n    %.*s\n\n",
@@ -234,7 +236,7 @@ absl::Status RunGuardianDecrypt(const Argv& argv, const GlobalOptions& globals) 
   if (!opened.ok()) {
     return WithHint(opened.status(), "the stored report fails its integrity checks: it may have been tampered with");
   }
-  std::printf("Report %s, received %s, directory version %llu\n\n%s\n%s", args->positional()[0].c_str(),
+  std::printf("Report %s, received %s (as the server says), directory version %llu\n\n%s\n%s", args->positional()[0].c_str(),
               core::FormatDay(fetched->received_day()).c_str(), static_cast<unsigned long long>(version),
               RenderReport(opened->content, directory->directory).c_str(),
               CheckTag(fetched->envelope(), *directory, *keys, opened->content).c_str());

@@ -89,7 +89,8 @@ absl::StatusOr<int> ParseEnumName(const EnumDescriptor* type, absl::string_view 
   std::string wanted = Prefix(type) + absl::StrReplaceAll(absl::AsciiStrToUpper(name), {{"-", "_"}, {" ", "_"}});
   const auto* v = type->FindValueByName(wanted);
   if (v == nullptr || v->number() == 0) {
-    return Invalid(absl::StrCat("'", name, "' is not one of: ", EnumNames(type)));
+    // The value is not repeated: it may be something the reporter typed.
+    return Invalid(absl::StrCat("not one of: ", EnumNames(type)));
   }
   return v->number();
 }
