@@ -19,6 +19,7 @@
 #include "crypto/envelope.h"
 #include "crypto/key_file.h"
 #include "crypto/sealed_tag.h"
+#include "crypto/wipe_message.h"
 
 namespace candour::clients {
 namespace {
@@ -236,10 +237,13 @@ absl::Status RunGuardianDecrypt(const Argv& argv, const GlobalOptions& globals) 
   if (!opened.ok()) {
     return WithHint(opened.status(), "the stored report fails its integrity checks: it may have been tampered with");
   }
-  std::printf("Report %s, received %s (as the server says), directory version %llu\n\n%s\n%s", args->positional()[0].c_str(),
-              core::FormatDay(fetched->received_day()).c_str(), static_cast<unsigned long long>(version),
-              RenderReport(opened->content, directory->directory).c_str(),
+  std::string shown = RenderReport(opened->content, directory->directory);
+  std::printf("Report %s, received %s (as the server says), directory version %llu\n\n%s\n%s",
+              args->positional()[0].c_str(), core::FormatDay(fetched->received_day()).c_str(),
+              static_cast<unsigned long long>(version), shown.c_str(),
               CheckTag(fetched->envelope(), *directory, *keys, opened->content).c_str());
+  crypto::WipeString(shown);
+  crypto::WipeMessage(opened->content);
   return absl::OkStatus();
 }
 

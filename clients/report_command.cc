@@ -19,6 +19,7 @@
 #include "crypto/bytes.h"
 #include "crypto/envelope.h"
 #include "crypto/receipt.h"
+#include "crypto/wipe_message.h"
 
 namespace candour::clients {
 namespace {
@@ -102,6 +103,7 @@ absl::Status FillFromFlags(const Args& args, ReportContent& c) {
     auto text = ReadFile(args.Get("what-file"));
     if (!text.ok()) return text.status();
     c.set_what_happened(*text);
+    crypto::WipeString(*text);
   }
   c.set_impact(args.Get("impact"));
   c.set_professional_group(args.Get("professional-group"));
@@ -203,9 +205,8 @@ absl::Status RunReport(const Argv& argv, const GlobalOptions& globals) {
   crypto::ReceiptKeys receipt = crypto::DeriveReceiptKeys(code);
   content.set_followup_signing_public_key(receipt.sign.public_key);
   auto request = crypto::SealReport(content, TagFor(content), *directory, receipt);
-  // The plaintext is no longer needed: clear what we can of it.
-  content.mutable_what_happened()->assign(content.what_happened().size(), '\0');
-  content.Clear();
+  // The plaintext is no longer needed: zero it before its memory is freed.
+  crypto::WipeMessage(content);
   if (!request.ok()) return request.status();
 
   IntakeClient intake(session->channel, globals.channel.deadline);

@@ -15,6 +15,7 @@
 #include "absl/strings/strip.h"
 #include "clients/report_form.h"
 #include "core/period.h"
+#include "crypto/wipe_message.h"
 
 namespace candour::clients {
 namespace {
@@ -27,7 +28,9 @@ std::optional<std::string> Line(absl::string_view question) {
   std::fflush(stdout);
   std::string line;
   if (!std::getline(std::cin, line)) return std::nullopt;
-  return std::string(absl::StripAsciiWhitespace(line));
+  std::string answer(absl::StripAsciiWhitespace(line));
+  crypto::WipeString(line);  // answers include names and contact details
+  return answer;
 }
 
 // A numbered menu; returns the chosen numbers (several if `many`), or
@@ -67,10 +70,16 @@ std::optional<std::string> Paragraph(absl::string_view question) {
   std::printf("\n%.*s\n(Finish with a line containing only a full stop.)\n", static_cast<int>(question.size()),
               question.data());
   std::string text, line;
+  text.reserve(16384);  // fewer reallocations leave fewer unwiped copies behind
   while (std::getline(std::cin, line)) {
-    if (line == ".") return text;
+    if (line == ".") {
+      crypto::WipeString(line);
+      return text;
+    }
     absl::StrAppend(&text, text.empty() ? "" : "\n", line);
+    crypto::WipeString(line);
   }
+  crypto::WipeString(text);
   return std::nullopt;
 }
 
@@ -131,11 +140,13 @@ absl::Status AskWhenAndWhat(ReportContent& c) {
     auto text = Paragraph("What happened? Write as much or as little as you like.");
     if (!text) return kCancelled;
     c.set_what_happened(*text);
+    crypto::WipeString(*text);
   }
   if (c.impact().empty()) {
     auto text = Paragraph("How has it affected you or the person targeted? (optional: just type a full stop)");
     if (!text) return kCancelled;
     c.set_impact(*text);
+    crypto::WipeString(*text);
   }
   return absl::OkStatus();
 }
@@ -183,6 +194,8 @@ absl::Status AskAboutReporter(const candour::v1::Directory& d, ReportContent& c)
       if (!contact) return kCancelled;
       c.mutable_identity()->set_name(*name);
       c.mutable_identity()->set_contact(*contact);
+      crypto::WipeString(*name);
+      crypto::WipeString(*contact);
     }
   }
   return absl::OkStatus();
@@ -200,7 +213,9 @@ absl::Status AskForReport(const candour::v1::Directory& d, ReportContent& c) {
 }
 
 bool ConfirmSend(const candour::v1::Directory& d, const ReportContent& c) {
-  std::printf("\n---- Your report ----\n%s---------------------\n", RenderReport(c, d).c_str());
+  std::string shown = RenderReport(c, d);
+  std::printf("\n---- Your report ----\n%s---------------------\n", shown.c_str());
+  crypto::WipeString(shown);
   std::printf("It will be encrypted on this computer so that only these can read it:\n  %s\n",
               DescribeRecipients(d).c_str());
   auto answer = Line("Send it now? [y/N]");

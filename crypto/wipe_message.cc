@@ -1,0 +1,68 @@
+// Copyright 2026 The Candour Authors. Licensed under the Apache License 2.0.
+#include "crypto/wipe_message.h"
+
+#include <sodium.h>
+
+#include <google/protobuf/descriptor.h>
+#include <google/protobuf/unknown_field_set.h>
+
+namespace candour::crypto {
+namespace {
+
+using google::protobuf::FieldDescriptor;
+using google::protobuf::Message;
+using google::protobuf::Reflection;
+
+void ZeroField(Message& message, const Reflection& reflection, const FieldDescriptor& field) {
+  const bool is_string = field.cpp_type() == FieldDescriptor::CPPTYPE_STRING;
+  const bool is_message = field.cpp_type() == FieldDescriptor::CPPTYPE_MESSAGE;
+  if (field.is_repeated()) {
+    for (int i = 0; i < reflection.FieldSize(message, &field); ++i) {
+      if (is_string) {
+        // The mutable string is the stored one (string fields use ArenaStringPtr).
+        std::string scratch;
+        const std::string& ref = reflection.GetRepeatedStringReference(message, &field, i, &scratch);
+        sodium_memzero(const_cast<char*>(ref.data()), ref.size());
+      } else if (is_message) {
+        ZeroStrings(*reflection.MutableRepeatedMessage(&message, &field, i));
+      }
+    }
+    return;
+  }
+  if (!reflection.HasField(message, &field) && is_message) return;
+  if (is_string) {
+    std::string scratch;
+    const std::string& ref = reflection.GetStringReference(message, &field, &scratch);
+    sodium_memzero(const_cast<char*>(ref.data()), ref.size());
+  } else if (is_message) {
+    ZeroStrings(*reflection.MutableMessage(&message, &field));
+  }
+}
+
+}  // namespace
+
+void ZeroStrings(Message& message) {
+  const Reflection& reflection = *message.GetReflection();
+  const auto& descriptor = *message.GetDescriptor();
+  for (int i = 0; i < descriptor.field_count(); ++i) ZeroField(message, reflection, *descriptor.field(i));
+  // Unknown fields may hold content too (a newer client's fields).
+  google::protobuf::UnknownFieldSet& unknown = *reflection.MutableUnknownFields(&message);
+  for (int i = 0; i < unknown.field_count(); ++i) {
+    if (unknown.field(i).type() == google::protobuf::UnknownField::TYPE_LENGTH_DELIMITED) {
+      std::string* bytes = unknown.mutable_field(i)->mutable_length_delimited();
+      sodium_memzero(bytes->data(), bytes->size());
+    }
+  }
+}
+
+void WipeMessage(Message& message) {
+  ZeroStrings(message);
+  message.Clear();
+}
+
+void WipeString(std::string& text) {
+  sodium_memzero(text.data(), text.size());
+  text.clear();
+}
+
+}  // namespace candour::crypto
