@@ -14,7 +14,8 @@
 namespace candour::clients {
 
 absl::StatusOr<std::shared_ptr<grpc::Channel>> MakeChannel(const ChannelOptions& options) {
-  bool tls = options.tls || !options.tls_ca_file.empty() || !core::IsLoopbackAddress(options.server);
+  // TLS whenever a CA is given, and always off loopback.
+  bool tls = !options.tls_ca_file.empty() || !core::IsLoopbackAddress(options.server);
   if (!tls) return grpc::CreateChannel(options.server, grpc::InsecureChannelCredentials());
   grpc::SslCredentialsOptions ssl;
   if (!options.tls_ca_file.empty()) {

@@ -20,7 +20,6 @@ namespace candour::clients {
 struct ChannelOptions {
   std::string server = "127.0.0.1:7443";  // host:port
   std::string tls_ca_file;                // PEM roots; empty: system roots
-  bool tls = false;                       // forced on for non-loopback servers
   std::chrono::milliseconds deadline{10000};
 };
 
