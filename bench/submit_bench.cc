@@ -11,6 +11,7 @@
 // slices (--slice, 1 s) until each has had --seconds: the machine is shared,
 // and slow drift then falls on both alike. Prints req/s, p50, p99, the ratio.
 #include <grpcpp/grpcpp.h>
+#include <grpcpp/resource_quota.h>
 #include <rocksdb/db.h>
 
 #include <algorithm>
@@ -47,6 +48,9 @@ struct Options {
   size_t pool = 100000;
   size_t plaintext = 4096;
   std::string dir = "/tmp/candour-bench";
+  // The baseline's gRPC thread settings: candourd's own (the fair default), or
+  // gRPC's defaults, which start and end a thread for nearly every call.
+  bool baseline_grpc_defaults = false;
 };
 
 [[noreturn]] void Die(const std::string& message) {
@@ -145,7 +149,7 @@ class Load {
 // The baseline server and its clients.
 class BaselineRig {
  public:
-  BaselineRig(int clients, const std::string& dir, const std::vector<std::string>& values) {
+  BaselineRig(int clients, const std::string& dir, const std::vector<std::string>& values, bool grpc_defaults) {
     fs::remove_all(dir);
     rocksdb::Options options;
     options.create_if_missing = true;
@@ -155,6 +159,14 @@ class BaselineRig {
     int port = 0;
     builder.AddListeningPort("127.0.0.1:0", grpc::InsecureServerCredentials(), &port);
     builder.RegisterService(service_.get());
+    grpc::ResourceQuota quota("baseline");
+    if (!grpc_defaults) {
+      const services::ServerConfig candourd;
+      quota.SetMaxThreads(static_cast<int>(candourd.max_threads));
+      builder.SetResourceQuota(quota);
+      builder.SetSyncServerOption(grpc::ServerBuilder::SyncServerOption::MAX_POLLERS,
+                                  static_cast<int>(candourd.idle_threads));
+    }
     server_ = builder.BuildAndStart();
     auto channels = Channels("127.0.0.1:" + std::to_string(port), clients);
     for (int t = 0; t < clients; ++t) stubs_.push_back(BareStore::NewStub(channels[t / 8]));
@@ -251,6 +263,9 @@ Options Parse(int argc, char** argv) {
     else if (flag == "--runs") absl::SimpleAtoi(value, &o.runs);
     else if (flag == "--pool") absl::SimpleAtoi(value, &o.pool);
     else if (flag == "--dir") o.dir = value;
+    else if (flag == "--baseline-threads" && (value == "candourd" || value == "grpc-default")) {
+      o.baseline_grpc_defaults = value == "grpc-default";
+    }
     else if (flag == "--clients") {
       o.clients.clear();
       for (auto part : absl::StrSplit(value, ',')) {
@@ -259,7 +274,7 @@ Options Parse(int argc, char** argv) {
       }
     } else {
       std::fprintf(stderr, "usage: submit_bench [--seconds S] [--warmup S] [--slice S] [--runs N] [--clients 1,16,64] "
-                           "[--pool N] [--dir DIR]\n");
+                           "[--pool N] [--dir DIR] [--baseline-threads candourd|grpc-default]\n");
       std::exit(2);
     }
   }
@@ -278,6 +293,7 @@ int Main(int argc, char** argv) {
   for (const auto& p : pool) values.push_back(p.SerializeAsString());
   std::printf("envelopes: %zu built, %.3f ms per envelope (client-side cost, one core), %zu bytes per request\n",
               pool.size(), ms_per_envelope, values[0].size());
+  std::printf("baseline gRPC threads: %s\n", o.baseline_grpc_defaults ? "gRPC defaults" : "candourd's settings");
   std::printf("%-5s %-8s | %-26s | %-26s | %s\n", "run", "clients", "baseline req/s p50 p99 (ms)",
               "candour req/s p50 p99 (ms)", "ratio");
   for (int run = 1; run <= o.runs; ++run) {
@@ -285,7 +301,7 @@ int Main(int argc, char** argv) {
       // Both servers run side by side on fresh data dirs; the load alternates
       // between them in short slices so that the shared machine's drift (other
       // tenants, disk latency) falls on both alike.
-      BaselineRig base(clients, o.dir + "/baseline", values);
+      BaselineRig base(clients, o.dir + "/baseline", values, o.baseline_grpc_defaults);
       CandourRig cand(clients, o.dir + "/candour", org, directory, pool);
       base.load().RunFor(o.warmup, false);
       cand.load().RunFor(o.warmup, false);

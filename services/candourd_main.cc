@@ -39,6 +39,7 @@ Runs the Candour server. Settings (file lines `key = value`, or flags):
   block_cache_mb       RocksDB block cache (default 64)
   write_buffer_mb      RocksDB memtable budget (default 32)
   max_threads          gRPC thread cap (default 512)
+  idle_threads         threads kept waiting for calls when idle (default 64)
   counters_interval_s  how often aggregate intake counters are logged (default 86400: daily)
   port_file            write the bound port here (for port 0)
 )";

@@ -50,6 +50,7 @@ const std::map<std::string, Setter>& Setters() {
       {"write_buffer_mb", Number(&ServerConfig::write_buffer_mb, 4, 1 << 14, "write_buffer_mb")},
       {"counters_interval_s", Number(&ServerConfig::counters_interval_s, 1, 86400, "counters_interval_s")},
       {"max_threads", Number(&ServerConfig::max_threads, 4, 4096, "max_threads")},
+      {"idle_threads", Number(&ServerConfig::idle_threads, 1, 4096, "idle_threads")},
   };
   return *setters;
 }
@@ -129,6 +130,9 @@ absl::Status ValidateServerConfig(const ServerConfig& config) {
     return absl::InvalidArgumentError("organisation_key must be the organisation's public key as 64 hex digits");
   }
   if (config.data_dir.empty()) return absl::InvalidArgumentError("data_dir is empty");
+  if (config.idle_threads > config.max_threads) {
+    return absl::InvalidArgumentError("idle_threads must not be above max_threads");
+  }
   return absl::OkStatus();
 }
 

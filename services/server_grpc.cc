@@ -66,6 +66,8 @@ absl::StatusOr<std::unique_ptr<CandourServer>> CandourServer::Start(const Server
   grpc::ResourceQuota quota("candourd");
   quota.SetMaxThreads(static_cast<int>(config.max_threads));
   builder.SetResourceQuota(quota);
+  builder.SetSyncServerOption(grpc::ServerBuilder::SyncServerOption::MAX_POLLERS,
+                              static_cast<int>(config.idle_threads));
   builder.RegisterService(server->intake_grpc_.get());
   builder.RegisterService(server->admin_grpc_.get());
   builder.RegisterService(server->casework_grpc_.get());

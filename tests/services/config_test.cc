@@ -56,6 +56,15 @@ TEST(ValidateServerConfigTest, AcceptsAllInterfacesWithTls) {
   EXPECT_EQ(ValidateServerConfig(config), absl::OkStatus());
 }
 
+TEST(ValidateServerConfigTest, RefusesMoreIdleThreadsThanTheCap) {
+  ServerConfig config = ValidConfig();
+  config.max_threads = 16;
+  config.idle_threads = 17;
+  EXPECT_EQ(ValidateServerConfig(config).code(), absl::StatusCode::kInvalidArgument);
+  config.idle_threads = 16;
+  EXPECT_EQ(ValidateServerConfig(config), absl::OkStatus());
+}
+
 TEST(ValidateServerConfigTest, RefusesHalfATlsPair) {
   ServerConfig cert_only = ValidConfig();
   cert_only.tls_cert = "/etc/candour/cert.pem";
