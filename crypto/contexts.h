@@ -22,6 +22,11 @@ inline constexpr std::string_view kSealedTagHashContext = "candour.v1/sealed-tag
 inline constexpr std::string_view kKeyCommitmentContext = "candour.v1/key-commitment";
 inline constexpr std::string_view kReceiptLookupContext = "candour.v1/receipt-lookup";
 inline constexpr std::string_view kKeyFileAadContext = "candour.v1/key-file";
+inline constexpr std::string_view kSessionTokenContext = "candour.v1/session-token";
+inline constexpr std::string_view kInvitationCodeContext = "candour.v1/invitation-code";
+// Keyed BLAKE2b context (key = the server's secret) for the salts the server
+// answers for names with no account.
+inline constexpr std::string_view kUnknownAccountSaltContext = "candour.v1/unknown-account-salt";
 // The key of the keyed BLAKE2b that turns a receipt code into its master key
 // (25 bytes, within BLAKE2b's 16..64-byte key range).
 inline constexpr std::string_view kReceiptMasterKey = "candour.v1/receipt-master";
@@ -29,6 +34,7 @@ inline constexpr std::string_view kReceiptMasterKey = "candour.v1/receipt-master
 // crypto_kdf contexts: exactly 8 characters.
 inline constexpr char kCaseKdfContext[] = "CandCase";
 inline constexpr char kReceiptKdfContext[] = "CandRcpt";
+inline constexpr char kAccountKdfContext[] = "CandAcct";
 
 // crypto_kdf subkey ids under the case key. Later messages of a case thread
 // use ids from kCaseSubkeyThreadBase upwards (the casework issue).
@@ -39,6 +45,10 @@ inline constexpr uint64_t kCaseSubkeyThreadBase = uint64_t{1} << 32;
 inline constexpr uint64_t kReceiptSubkeyLookup = 1;
 inline constexpr uint64_t kReceiptSubkeyBoxSeed = 2;
 inline constexpr uint64_t kReceiptSubkeySignSeed = 3;
+
+// crypto_kdf subkey ids under a staff account's Argon2id seed.
+inline constexpr uint64_t kAccountSubkeyAuth = 1;
+inline constexpr uint64_t kAccountSubkeyWrap = 2;
 
 }  // namespace candour::crypto
 

@@ -2,11 +2,15 @@
 //
 // Domain-separated hashing. Every hash in the protocol is
 //   H(context, m) = BLAKE2b-256(context || 0x00 || m)   (unkeyed)
-// with a named context string, so no two uses can collide. Thread-safe.
+// with a named context string, so no two uses can collide. A few uses are
+// keyed (BLAKE2b's key parameter) over the same context || 0x00 || m input.
+// Thread-safe.
 #ifndef CANDOUR_CRYPTO_HASH_H_
 #define CANDOUR_CRYPTO_HASH_H_
 
 #include <cstddef>
+#include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -18,6 +22,10 @@ inline constexpr size_t kHashSize = 32;
 std::string DomainHash(std::string_view context, std::string_view message);
 // As DomainHash but BLAKE2b with `out_size` bytes of output (16..64).
 std::string DomainHashN(std::string_view context, std::string_view message, size_t out_size);
+// BLAKE2b(key = key, m = context || 0x00 || message) with `out_size` bytes of
+// output. REQUIRES: key is empty (unkeyed) or 16..64 bytes; out_size 16..64.
+std::string KeyedDomainHashN(std::span<const uint8_t> key, std::string_view context, std::string_view message,
+                             size_t out_size);
 
 }  // namespace candour::crypto
 

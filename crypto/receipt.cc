@@ -38,9 +38,10 @@ char CheckChar(std::string_view body) {
   return kReceiptAlphabet[(kBase - sum % kBase) % kBase];
 }
 
-// Upper-cases, drops separators and maps the look-alikes. Stays a secret:
-// the normalised text is the code itself.
-SecretBytes Normalise(std::string_view text) {
+}  // namespace
+
+// Stays a secret: the normalised text is the code itself.
+SecretBytes NormaliseTypedCode(std::string_view text) {
   SecretBytes out(text.size());
   size_t n = 0;
   for (char c : text) {
@@ -53,8 +54,6 @@ SecretBytes Normalise(std::string_view text) {
   out.Truncate(n);
   return out;
 }
-
-}  // namespace
 
 ReceiptCode ReceiptCode::Generate() {
   SecretBytes canonical(kReceiptCanonicalLength);
@@ -70,7 +69,7 @@ ReceiptCode ReceiptCode::Generate() {
 }
 
 absl::StatusOr<ReceiptCode> ReceiptCode::Parse(std::string_view text) {
-  SecretBytes canonical = Normalise(text);
+  SecretBytes canonical = NormaliseTypedCode(text);
   const std::string_view code = canonical.view();
   // Messages give counts and rules only: the input is a secret.
   if (code.size() != kReceiptCanonicalLength) {

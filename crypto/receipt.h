@@ -23,6 +23,11 @@ namespace candour::crypto {
 inline constexpr std::string_view kReceiptAlphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 inline constexpr size_t kReceiptCanonicalLength = 28;
 
+// How typed base-32 codes (receipt codes, invitation codes) are read:
+// upper-cases, drops spaces and '-', reads O as 0 and I, L as 1. Checks
+// neither length nor alphabet. The result is as secret as the input.
+SecretBytes NormaliseTypedCode(std::string_view text);
+
 // A parsed, checked receipt code. Holds the canonical text as a secret.
 class ReceiptCode {
  public:

@@ -27,5 +27,17 @@ TEST(HashTest, DomainHashNHasRequestedSizeAndIsNotATruncation) {
   EXPECT_NE(h16, DomainHash("ctx", "msg").substr(0, 16));
 }
 
+TEST(HashTest, KeyedDomainHashIsKeyedBlake2bOverContextZeroMessage) {
+  const std::string key(32, '\x42');
+  const std::string input = std::string("ctx") + '\0' + "msg";
+  std::string expected(16, '\0');
+  crypto_generichash(reinterpret_cast<unsigned char*>(expected.data()), 16,
+                     reinterpret_cast<const unsigned char*>(input.data()), input.size(),
+                     reinterpret_cast<const unsigned char*>(key.data()), key.size());
+  EXPECT_EQ(KeyedDomainHashN(AsBytes(key), "ctx", "msg", 16), expected);
+  // An empty key is the unkeyed hash.
+  EXPECT_EQ(KeyedDomainHashN({}, "ctx", "msg", 16), DomainHashN("ctx", "msg", 16));
+}
+
 }  // namespace
 }  // namespace candour::crypto

@@ -20,6 +20,7 @@ import struct
 import sys
 
 import nacl.bindings as nb
+import nacl.exceptions
 import nacl.pwhash
 
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -109,6 +110,31 @@ def normalise(text):
     return out.replace("O", "0").replace("I", "1").replace("L", "1")
 
 
+def invitation_canonical(text):
+    out = normalise(text)
+    if len(out) != 20 or any(ch not in ALPHABET for ch in out):
+        return None
+    return out.lower()
+
+
+def b64_unpadded(text):
+    """Base64 without padding, canonical only (unused bits zero), as libsodium reads it."""
+    data = base64.b64decode(text + "=" * (-len(text) % 4), validate=True)
+    return data if base64.b64encode(data).decode().rstrip("=") == text else None
+
+
+def recompute_verifier(verifier, password):
+    """Recomputes a "$argon2id$" verifier from its own salt and limits, as
+    section 15's ABNF reads it; returns (recomputed hash, stored hash)."""
+    m = re.fullmatch(r"\$argon2id\$v=19\$m=(\d+),t=(\d+),p=1\$([A-Za-z0-9+/]{22})\$([A-Za-z0-9+/]{43})", verifier)
+    if not m:
+        return None, None
+    mem_kib, ops, salt, stored = int(m.group(1)), int(m.group(2)), b64_unpadded(m.group(3)), b64_unpadded(m.group(4))
+    if salt is None or stored is None:
+        return None, None
+    return nacl.pwhash.argon2id.kdf(32, password, salt, opslimit=ops, memlimit=mem_kib * 1024), stored
+
+
 # --- checks, one per vector ------------------------------------------------
 
 class Checker:
@@ -122,7 +148,8 @@ class Checker:
 
     def run(self):
         for check in (self.hashes, self.kdfs, self.keys, self.directory, self.case_key, self.padding,
-                      self.tags, self.sealed_box, self.sealed_tag, self.envelope, self.receipt, self.key_file):
+                      self.tags, self.sealed_box, self.sealed_tag, self.envelope, self.receipt, self.key_file, self.staff_secrets,
+                      self.unknown_account_salt, self.session_token, self.invitation_code):
             check()
         return self.failures
 
@@ -249,6 +276,45 @@ class Checker:
         text = f"untrusted comment: {v['comment_text']}\n{base64.b64encode(v['binary']).decode()}\n"
         line = text.split("\n")[1]
         self.eq("key-file", "binary", base64.b64decode(line, validate=True))
+
+    def staff_secrets(self):
+        name = "staff-secrets"
+        v = self.blocks[name]
+        ctx = self.c["kAccountKdfContext"]
+        self.eq(name, "context", ctx)
+        seed = nacl.pwhash.argon2id.kdf(32, v["passphrase_text"].encode(), v["salt"],
+                                        opslimit=v["opslimit_int"], memlimit=v["memlimit_int"])
+        self.eq(name, "seed", seed)
+        auth_key = kdf(seed, 1, ctx)
+        self.eq(name, "auth_key", auth_key)
+        self.eq(name, "wrap_key", kdf(seed, 2, ctx))
+        verifier = v["verifier_text"]
+        recomputed, stored = recompute_verifier(verifier, auth_key)
+        if recomputed is None or recomputed != stored:
+            self.failures.append(f"{name}.verifier_text: does not follow section 15 or does not match auth_key")
+        try:
+            nacl.pwhash.argon2id.verify(verifier.encode(), auth_key)
+        except nacl.exceptions.InvalidkeyError:
+            self.failures.append(f"{name}.verifier_text: PyNaCl does not verify it")
+
+    def unknown_account_salt(self):
+        name = "unknown-account-salt"
+        v = self.blocks[name]
+        message = self.c["kUnknownAccountSaltContext"] + b"\x00" + v["name_text"].encode()
+        self.eq(name, "salt", hashlib.blake2b(message, digest_size=16, key=v["server_secret"]).digest())
+
+    def session_token(self):
+        v = self.blocks["session-token"]
+        self.eq("session-token", "token_hash", h(self.c["kSessionTokenContext"], v["token"]))
+
+    def invitation_code(self):
+        name = "invitation-code"
+        v = self.blocks[name]
+        canonical = v["canonical_text"]
+        self.eq(name, "code_text", "-".join(canonical[i:i + 5] for i in range(0, 20, 5)))
+        for key in ("code_text", "typed_text", "canonical_text"):
+            self.eq(name, "canonical_text", invitation_canonical(v[key]))
+        self.eq(name, "code_hash", h(self.c["kInvitationCodeContext"], canonical.encode()))
 
 
 def main():

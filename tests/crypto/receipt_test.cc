@@ -42,6 +42,11 @@ TEST(ReceiptTest, ParseNormalisesCaseSeparatorsAndLookAlikes) {
   EXPECT_EQ(Canonical(*ReceiptCode::Parse("L0I23456789ABCDEFGHJKMNPQRSB")), kKnownCode);
 }
 
+TEST(ReceiptTest, NormaliseTypedCodeChecksNeitherLengthNorAlphabet) {
+  EXPECT_EQ(NormaliseTypedCode(" ab-o il u*").view(), "AB011U*");
+  EXPECT_EQ(NormaliseTypedCode("").view(), "");
+}
+
 TEST(ReceiptTest, RejectsWrongLength) {
   EXPECT_EQ(ReceiptCode::Parse(kKnownCode.substr(1)).status().code(), absl::StatusCode::kInvalidArgument);
   EXPECT_EQ(ReceiptCode::Parse(std::string(kKnownCode) + "0").status().code(), absl::StatusCode::kInvalidArgument);

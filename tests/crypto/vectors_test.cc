@@ -26,6 +26,7 @@
 #include "crypto/padding.h"
 #include "crypto/receipt.h"
 #include "crypto/sealed_tag.h"
+#include "crypto/staff_credentials.h"
 
 namespace candour::crypto {
 namespace {
@@ -296,6 +297,57 @@ TEST(VectorsTest, KeyFileOpensWithItsPassphrase) {
             0);
   EXPECT_EQ(HexEncode(wrap_key.span()), Raw(b, "wrap_key"));
   EXPECT_EQ(UnwrapRecipientKeys(text, "wrong").status().code(), absl::StatusCode::kPermissionDenied);
+}
+
+TEST(VectorsTest, StaffSecretsAndVerifier) {
+  const Block& b = Get("staff-secrets");
+  const std::string passphrase = Raw(b, "passphrase_text");
+  const std::string salt = Hex(b, "salt");
+  const KdfParams kdf{Int(b, "opslimit_int"), Int(b, "memlimit_int")};
+  EXPECT_EQ(kdf.opslimit, InteractiveKdf().opslimit);
+  EXPECT_EQ(kdf.memlimit, InteractiveKdf().memlimit);
+  EXPECT_EQ(Hex(b, "context"), kAccountKdfContext);
+  absl::StatusOr<StaffSecrets> secrets = DeriveStaffSecrets(passphrase, salt, kdf);
+  ASSERT_TRUE(secrets.ok()) << secrets.status();
+  EXPECT_EQ(HexEncode(secrets->auth_key.span()), Raw(b, "auth_key"));
+  EXPECT_EQ(HexEncode(secrets->wrap_key.span()), Raw(b, "wrap_key"));
+  // The steps, as the document writes them.
+  SecretKey<32> seed;
+  ASSERT_EQ(crypto_pwhash(seed.data(), 32, passphrase.data(), passphrase.size(),
+                          reinterpret_cast<const unsigned char*>(salt.data()), kdf.opslimit, kdf.memlimit,
+                          crypto_pwhash_ALG_ARGON2ID13),
+            0);
+  EXPECT_EQ(HexEncode(seed.span()), Raw(b, "seed"));
+  SecretKey<32> subkey;
+  crypto_kdf_derive_from_key(subkey.data(), 32, kAccountSubkeyAuth, kAccountKdfContext, seed.data());
+  EXPECT_EQ(HexEncode(subkey.span()), Raw(b, "auth_key"));
+  crypto_kdf_derive_from_key(subkey.data(), 32, kAccountSubkeyWrap, kAccountKdfContext, seed.data());
+  EXPECT_EQ(HexEncode(subkey.span()), Raw(b, "wrap_key"));
+  // The verifier another implementation wrote is one ours accepts.
+  EXPECT_TRUE(VerifyAuthKey(Raw(b, "verifier_text"), secrets->auth_key.view()));
+  EXPECT_FALSE(VerifyAuthKey(Raw(b, "verifier_text"), secrets->wrap_key.view()));
+}
+
+TEST(VectorsTest, UnknownAccountSalt) {
+  const Block& b = Get("unknown-account-salt");
+  const SecretBytes secret = SecretBytes::CopyOf(Hex(b, "server_secret"));
+  EXPECT_EQ(HexEncode(SaltForUnknownAccount(secret, Raw(b, "name_text"))), Raw(b, "salt"));
+}
+
+TEST(VectorsTest, SessionTokenHash) {
+  const Block& b = Get("session-token");
+  EXPECT_EQ(HexEncode(SessionTokenHash(Hex(b, "token"))), Raw(b, "token_hash"));
+}
+
+TEST(VectorsTest, InvitationCodeHash) {
+  const Block& b = Get("invitation-code");
+  EXPECT_TRUE(IsGeneratedPassphrase(Raw(b, "code_text")));
+  EXPECT_EQ(HexEncode(DomainHash(kInvitationCodeContext, Raw(b, "canonical_text"))), Raw(b, "code_hash"));
+  for (const char* key : {"code_text", "typed_text", "canonical_text"}) {
+    absl::StatusOr<std::string> hash = InvitationCodeHash(Raw(b, key));
+    ASSERT_TRUE(hash.ok()) << key << ": " << hash.status();
+    EXPECT_EQ(HexEncode(*hash), Raw(b, "code_hash")) << key;
+  }
 }
 
 }  // namespace
