@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <optional>
+#include <set>
+#include <string_view>
 #include <variant>
 
 #include "absl/status/status.h"
@@ -40,7 +42,7 @@ absl::StatusOr<CommitOutcome> InMemoryReportStore::Commit(const UnitOfWork& unit
   // Check everything first so a failing unit changes nothing.
   std::vector<const NewReport*> to_write;
   size_t reports = 0;
-  bool has_directory = false;
+  std::set<std::string_view> added_accounts;
   std::optional<uint64_t> latest;
   if (!directories_.empty()) latest = directories_.rbegin()->first;
   for (const UnitOfWork::Write& write : unit.writes()) {
@@ -54,14 +56,17 @@ absl::StatusOr<CommitOutcome> InMemoryReportStore::Commit(const UnitOfWork& unit
       to_write.push_back(r);
       continue;
     }
-    const auto& directory = std::get<UnitOfWork::DirectoryVersion>(write);
-    if (latest.has_value() && directory.version <= *latest) {
+    const auto* directory = std::get_if<UnitOfWork::DirectoryVersion>(&write);
+    if (directory == nullptr) {
+      if (absl::Status s = CheckStaffWrite(write, added_accounts); !s.ok()) return s;
+      continue;
+    }
+    if (latest.has_value() && directory->version <= *latest) {
       return absl::FailedPreconditionError("directory version is not above the latest stored version");
     }
-    latest = directory.version;
-    has_directory = true;
+    latest = directory->version;
   }
-  if (reports > 0 && to_write.empty() && !has_directory) return CommitOutcome::kIdenticalRetry;
+  if (reports > 0 && to_write.empty() && reports == unit.writes().size()) return CommitOutcome::kIdenticalRetry;
 
   for (const NewReport* r : to_write) {
     reports_[r->report_id] = StoredReport{r->report_id, r->received_day, r->envelope};
@@ -73,9 +78,78 @@ absl::StatusOr<CommitOutcome> InMemoryReportStore::Commit(const UnitOfWork& unit
   for (const UnitOfWork::Write& write : unit.writes()) {
     if (const auto* directory = std::get_if<UnitOfWork::DirectoryVersion>(&write)) {
       directories_[directory->version] = directory->signed_directory;
+    } else if (!std::holds_alternative<NewReport>(write)) {
+      ApplyStaffWrite(write);
     }
   }
   return CommitOutcome::kApplied;
+}
+
+// Mirrors RocksDbReportStore::Impl::AddStaffWriteToBatch, check for check and
+// code for code, so both stores reject the same units the same way.
+absl::Status InMemoryReportStore::CheckStaffWrite(const UnitOfWork::Write& write,
+                                                  std::set<std::string_view>& added_accounts) const {
+  if (const auto* w = std::get_if<UnitOfWork::NewAccount>(&write)) {
+    if (accounts_.contains(w->account.name)) {
+      return absl::AlreadyExistsError("an account with this name already exists");
+    }
+    added_accounts.insert(w->account.name);
+  } else if (const auto* w = std::get_if<UnitOfWork::ChangedAccount>(&write)) {
+    if (!accounts_.contains(w->account.name)) {
+      return absl::FailedPreconditionError("no account with this name to update");
+    }
+  } else if (const auto* w = std::get_if<Invitation>(&write)) {
+    if (invitations_.contains(w->code_hash)) {
+      return absl::AlreadyExistsError("an invitation with this code hash already exists");
+    }
+  } else if (const auto* w = std::get_if<UnitOfWork::RedeemedInvitation>(&write)) {
+    if (!invitations_.contains(w->code_hash)) {
+      return absl::FailedPreconditionError("no invitation with this code hash to redeem");
+    }
+  } else if (const auto* w = std::get_if<UnitOfWork::NewSession>(&write)) {
+    const std::string& account = w->session.account;
+    if (!accounts_.contains(account) && !added_accounts.contains(account)) {
+      return absl::FailedPreconditionError("no account with this name for the session");
+    }
+    if (sessions_.contains(w->session.token_hash)) {
+      return absl::AlreadyExistsError("a session with this token hash already exists");
+    }
+  } else if (const auto* w = std::get_if<UnitOfWork::ChangedSession>(&write)) {
+    const auto stored = sessions_.find(w->session.token_hash);
+    if (stored == sessions_.end()) return absl::FailedPreconditionError("no session with this token hash to update");
+    if (stored->second.account != w->session.account) {
+      return absl::FailedPreconditionError("the session belongs to another account");
+    }
+  }
+  return absl::OkStatus();  // deleting sessions has no precondition
+}
+
+void InMemoryReportStore::ApplyStaffWrite(const UnitOfWork::Write& write) {
+  if (const auto* w = std::get_if<UnitOfWork::NewAccount>(&write)) {
+    accounts_[w->account.name] = w->account.record;
+  } else if (const auto* w = std::get_if<UnitOfWork::ChangedAccount>(&write)) {
+    accounts_[w->account.name] = w->account.record;
+  } else if (const auto* w = std::get_if<Invitation>(&write)) {
+    invitations_[w->code_hash] = w->record;
+  } else if (const auto* w = std::get_if<UnitOfWork::RedeemedInvitation>(&write)) {
+    invitations_.erase(w->code_hash);
+  } else if (const auto* w = std::get_if<UnitOfWork::NewSession>(&write)) {
+    sessions_[w->session.token_hash] = w->session;
+    account_sessions_.emplace(w->session.account, w->session.token_hash);
+  } else if (const auto* w = std::get_if<UnitOfWork::ChangedSession>(&write)) {
+    sessions_[w->session.token_hash].record = w->session.record;
+  } else if (const auto* w = std::get_if<UnitOfWork::EndedSession>(&write)) {
+    if (const auto it = sessions_.find(w->token_hash); it != sessions_.end()) {
+      account_sessions_.erase({it->second.account, w->token_hash});
+      sessions_.erase(it);
+    }
+  } else if (const auto* w = std::get_if<UnitOfWork::EndedSessionsOf>(&write)) {
+    auto it = account_sessions_.lower_bound({w->account, std::string()});
+    while (it != account_sessions_.end() && it->first == w->account) {
+      sessions_.erase(it->second);
+      it = account_sessions_.erase(it);
+    }
+  }
 }
 
 absl::StatusOr<StoredReport> InMemoryReportStore::GetReport(std::string_view report_id) {
@@ -114,6 +188,45 @@ absl::StatusOr<std::optional<uint64_t>> InMemoryReportStore::LatestDirectoryVers
   std::lock_guard<std::mutex> lock(mu_);
   if (directories_.empty()) return std::nullopt;
   return directories_.rbegin()->first;
+}
+
+absl::StatusOr<StaffAccount> InMemoryReportStore::GetAccount(std::string_view name) {
+  std::lock_guard<std::mutex> lock(mu_);
+  const auto it = accounts_.find(std::string(name));
+  if (it == accounts_.end()) return absl::NotFoundError("no account with this name");
+  return StaffAccount{it->first, it->second};
+}
+
+absl::StatusOr<std::vector<StaffAccount>> InMemoryReportStore::ListAccounts() {
+  std::lock_guard<std::mutex> lock(mu_);
+  std::vector<StaffAccount> accounts;
+  for (const auto& [name, record] : accounts_) accounts.push_back(StaffAccount{name, record});
+  return accounts;
+}
+
+absl::StatusOr<Invitation> InMemoryReportStore::GetInvitation(std::string_view code_hash) {
+  std::lock_guard<std::mutex> lock(mu_);
+  const auto it = invitations_.find(std::string(code_hash));
+  if (it == invitations_.end()) return absl::NotFoundError("no invitation with this code hash");
+  return Invitation{it->first, it->second};
+}
+
+absl::StatusOr<StaffSession> InMemoryReportStore::GetSession(std::string_view token_hash) {
+  std::lock_guard<std::mutex> lock(mu_);
+  const auto it = sessions_.find(std::string(token_hash));
+  if (it == sessions_.end()) return absl::NotFoundError("no session with this token hash");
+  return it->second;
+}
+
+absl::StatusOr<std::vector<StaffSession>> InMemoryReportStore::ListSessionsOf(std::string_view account) {
+  std::lock_guard<std::mutex> lock(mu_);
+  std::vector<StaffSession> sessions;
+  const std::string name(account);
+  for (auto it = account_sessions_.lower_bound({name, std::string()});
+       it != account_sessions_.end() && it->first == name; ++it) {
+    sessions.push_back(sessions_.at(it->second));
+  }
+  return sessions;
 }
 
 absl::Status InMemoryReportStore::ForEachArrival(

@@ -8,6 +8,10 @@
 
 #include <map>
 #include <mutex>
+#include <set>
+#include <string>
+#include <string_view>
+#include <utility>
 
 #include "storage/report_store.h"
 
@@ -21,16 +25,31 @@ class InMemoryReportStore : public ReportStore {
   absl::StatusOr<Receipt> GetReceipt(std::string_view lookup_hash) override;
   absl::StatusOr<std::string> GetDirectory(uint64_t version) override;
   absl::StatusOr<std::optional<uint64_t>> LatestDirectoryVersion() override;
+  absl::StatusOr<StaffAccount> GetAccount(std::string_view name) override;
+  absl::StatusOr<std::vector<StaffAccount>> ListAccounts() override;
+  absl::StatusOr<Invitation> GetInvitation(std::string_view code_hash) override;
+  absl::StatusOr<StaffSession> GetSession(std::string_view token_hash) override;
+  absl::StatusOr<std::vector<StaffSession>> ListSessionsOf(std::string_view account) override;
   absl::Status ForEachArrival(int32_t first_day, int32_t last_day,
                               const std::function<void(int32_t, std::string_view, std::string_view)>& fn) override;
 
  private:
+  // Checks a staff write's precondition against the maps and `added_accounts`
+  // (accounts added earlier in the unit), which it extends. REQUIRES: mu_.
+  absl::Status CheckStaffWrite(const UnitOfWork::Write& write, std::set<std::string_view>& added_accounts) const;
+  // Applies a checked staff write. REQUIRES: mu_.
+  void ApplyStaffWrite(const UnitOfWork::Write& write);
+
   std::mutex mu_;
-  std::map<std::string, StoredReport> reports_;                    // by report id
-  std::map<std::string, std::vector<CaseKeyRecord>> case_keys_;    // by report id
-  std::map<std::string, Receipt> receipts_;                        // by lookup hash
+  std::map<std::string, StoredReport> reports_;                      // by report id
+  std::map<std::string, std::vector<CaseKeyRecord>> case_keys_;      // by report id
+  std::map<std::string, Receipt> receipts_;                          // by lookup hash
   std::map<std::pair<int32_t, std::string>, std::string> arrivals_;  // -> sealed tag
   std::map<uint64_t, std::string> directories_;
+  std::map<std::string, std::string> accounts_;                     // name -> record
+  std::map<std::string, std::string> invitations_;                  // code hash -> record
+  std::map<std::string, StaffSession> sessions_;                    // by token hash
+  std::set<std::pair<std::string, std::string>> account_sessions_;  // (name, token hash)
 };
 
 }  // namespace candour::storage

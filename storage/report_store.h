@@ -25,6 +25,10 @@ namespace candour::storage {
 inline constexpr size_t kReportIdSize = 16;
 inline constexpr size_t kRecipientKeyIdSize = 16;
 inline constexpr size_t kLookupHashSize = 32;
+// Hashes of session tokens and invitation codes (never the secrets themselves).
+inline constexpr size_t kSecretHashSize = 32;
+// Staff account names: 1..64 bytes of [a-z0-9._-], already normalised.
+inline constexpr size_t kMaxAccountNameSize = 64;
 
 struct CaseKeyRecord {
   std::string recipient_key_id;  // 16 bytes
@@ -54,6 +58,30 @@ struct Receipt {
   std::string sealed_case_key;
 };
 
+// A staff account. The record is opaque here: the services layer owns its
+// format (roles, salt, password hash, wrapped keys, disabled flag).
+struct StaffAccount {
+  std::string name;    // normalised, see kMaxAccountNameSize
+  std::string record;  // opaque, non-empty
+  bool operator==(const StaffAccount&) const = default;
+};
+
+// A sign-in session, stored under the hash of its token. `record` is opaque
+// (expiry times); `account` names the account it belongs to.
+struct StaffSession {
+  std::string token_hash;  // kSecretHashSize bytes
+  std::string account;
+  std::string record;      // opaque, non-empty
+  bool operator==(const StaffSession&) const = default;
+};
+
+// An invitation to create a staff account, stored under the hash of its code.
+struct Invitation {
+  std::string code_hash;  // kSecretHashSize bytes
+  std::string record;     // opaque, non-empty
+  bool operator==(const Invitation&) const = default;
+};
+
 // Writes that land together. Each kind documents its precondition, which
 // Commit checks before writing anything.
 class UnitOfWork {
@@ -72,7 +100,38 @@ class UnitOfWork {
     writes_.emplace_back(DirectoryVersion{version, std::move(signed_directory)});
   }
 
-  using Write = std::variant<NewReport, DirectoryVersion>;
+  // Precondition: no account with this name.
+  void AddAccount(StaffAccount account) { writes_.emplace_back(NewAccount{std::move(account)}); }
+  // Precondition: an account with this name exists.
+  void UpdateAccount(StaffAccount account) { writes_.emplace_back(ChangedAccount{std::move(account)}); }
+
+  // Precondition: no invitation with this code hash.
+  void AddInvitation(Invitation invitation) { writes_.emplace_back(std::move(invitation)); }
+  // Precondition: an invitation with this code hash exists. Deletes it, so an
+  // invitation redeemed in the same unit as its account is used exactly once.
+  void RedeemInvitation(std::string code_hash) { writes_.emplace_back(RedeemedInvitation{std::move(code_hash)}); }
+
+  // Precondition: no session with this token hash, and the account exists.
+  void AddSession(StaffSession session) { writes_.emplace_back(NewSession{std::move(session)}); }
+  // Precondition: a session with this token hash exists and belongs to the
+  // same account. Replaces its record (an idle-timeout refresh).
+  void UpdateSession(StaffSession session) { writes_.emplace_back(ChangedSession{std::move(session)}); }
+  // No precondition: deleting an absent session is not an error (sign-out twice).
+  void DeleteSession(std::string token_hash) { writes_.emplace_back(EndedSession{std::move(token_hash)}); }
+  // No precondition: deletes every session of the account (sign-out
+  // everywhere, a disabled account).
+  void DeleteSessionsOf(std::string account) { writes_.emplace_back(EndedSessionsOf{std::move(account)}); }
+
+  struct NewAccount { StaffAccount account; };
+  struct ChangedAccount { StaffAccount account; };
+  struct RedeemedInvitation { std::string code_hash; };
+  struct NewSession { StaffSession session; };
+  struct ChangedSession { StaffSession session; };
+  struct EndedSession { std::string token_hash; };
+  struct EndedSessionsOf { std::string account; };
+
+  using Write = std::variant<NewReport, DirectoryVersion, NewAccount, ChangedAccount, Invitation, RedeemedInvitation,
+                             NewSession, ChangedSession, EndedSession, EndedSessionsOf>;
   const std::vector<Write>& writes() const { return writes_; }
   bool empty() const { return writes_.empty(); }
 
@@ -92,9 +151,15 @@ class ReportStore {
   // Applies `unit` atomically and durably, or not at all. Returns
   //   ALREADY_EXISTS: a report id reused with other bytes, or a lookup hash
   //     held by another report;
-  //   FAILED_PRECONDITION: a directory version not above the latest;
+  //   FAILED_PRECONDITION: a directory version not above the latest; an
+  //     account, invitation or session to update or redeem that is absent
+  //     (or a session update naming another account);
+  //   ALREADY_EXISTS (also): an account name, invitation or session token
+  //     hash already present;
   //   INVALID_ARGUMENT: a malformed unit (wrong-size ids or hashes, a negative
-  //     day, a key id twice in one report, one id or lookup hash twice);
+  //     day, a key id twice in one report, one id or lookup hash twice, an
+  //     account name outside kMaxAccountNameSize / [a-z0-9._-], an empty
+  //     record, one account, invitation or session written twice);
   //   UNAVAILABLE / INTERNAL / DATA_LOSS: storage failed (nothing applied).
   virtual absl::StatusOr<CommitOutcome> Commit(const UnitOfWork& unit) = 0;
 
@@ -110,6 +175,17 @@ class ReportStore {
   virtual absl::StatusOr<std::string> GetDirectory(uint64_t version) = 0;
   // The highest stored version, or nullopt before the first publish.
   virtual absl::StatusOr<std::optional<uint64_t>> LatestDirectoryVersion() = 0;
+
+  // NOT_FOUND if absent.
+  virtual absl::StatusOr<StaffAccount> GetAccount(std::string_view name) = 0;
+  // Every account, ordered by name.
+  virtual absl::StatusOr<std::vector<StaffAccount>> ListAccounts() = 0;
+  // NOT_FOUND if absent.
+  virtual absl::StatusOr<Invitation> GetInvitation(std::string_view code_hash) = 0;
+  // NOT_FOUND if absent.
+  virtual absl::StatusOr<StaffSession> GetSession(std::string_view token_hash) = 0;
+  // Every session of an account, ordered by token hash.
+  virtual absl::StatusOr<std::vector<StaffSession>> ListSessionsOf(std::string_view account) = 0;
 
   // Calls `fn` with the sealed tag of every report received on a day in
   // [first_day, last_day], in (day, report id) order.

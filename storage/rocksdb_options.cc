@@ -28,7 +28,7 @@ RocksDbSetup MakeRocksDbSetup(const RocksDbOptions& options) {
   RocksDbSetup setup;
   rocksdb::ColumnFamilyOptions& cf = setup.column_family;
   cf.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
-  // The write-buffer manager caps the sum over all seven families and
+  // The write-buffer manager caps the sum over all eleven families and
   // flushes the largest when it is reached, so a family may take up to half
   // the budget: small memtables would mean a flush (and its compaction) every
   // few thousand reports, which costs the commit path more than the fsync.

@@ -8,10 +8,12 @@
 #include "absl/status/status.h"
 #include "rocksdb/db.h"
 #include "rocksdb/iterator.h"
+#include "rocksdb/snapshot.h"
 #include "storage/rocksdb_options.h"
 #include "storage/rocksdb_report_store_impl.h"
 #include "storage/rocksdb_status.h"
 #include "storage/schema.h"
+#include "storage/unit_validation.h"
 
 namespace candour::storage {
 namespace {
@@ -167,6 +169,73 @@ absl::StatusOr<std::string> RocksDbReportStore::GetDirectory(uint64_t version) {
 
 absl::StatusOr<std::optional<uint64_t>> RocksDbReportStore::LatestDirectoryVersion() {
   return impl_->LatestDirectoryVersion();
+}
+
+absl::StatusOr<StaffAccount> RocksDbReportStore::GetAccount(std::string_view name) {
+  absl::StatusOr<std::optional<std::string>> value = impl_->Get(schema::kAccountsCf, name);
+  if (!value.ok()) return value.status();
+  if (!value->has_value()) return absl::NotFoundError("no account with this name");
+  return StaffAccount{std::string(name), std::move(**value)};
+}
+
+absl::StatusOr<std::vector<StaffAccount>> RocksDbReportStore::ListAccounts() {
+  std::vector<StaffAccount> accounts;
+  std::unique_ptr<rocksdb::Iterator> it(
+      impl_->db()->NewIterator(rocksdb::ReadOptions(), impl_->cf(schema::kAccountsCf)));
+  for (it->SeekToFirst(); it->Valid(); it->Next()) {
+    accounts.push_back(StaffAccount{it->key().ToString(), it->value().ToString()});
+  }
+  if (absl::Status s = FromRocksDb(it->status(), "scan accounts"); !s.ok()) return s;
+  return accounts;
+}
+
+absl::StatusOr<Invitation> RocksDbReportStore::GetInvitation(std::string_view code_hash) {
+  absl::StatusOr<std::optional<std::string>> value = impl_->Get(schema::kInvitationsCf, code_hash);
+  if (!value.ok()) return value.status();
+  if (!value->has_value()) return absl::NotFoundError("no invitation with this code hash");
+  return Invitation{std::string(code_hash), std::move(**value)};
+}
+
+absl::StatusOr<StaffSession> RocksDbReportStore::GetSession(std::string_view token_hash) {
+  absl::StatusOr<std::optional<std::string>> value = impl_->Get(schema::kSessionsCf, token_hash);
+  if (!value.ok()) return value.status();
+  if (!value->has_value()) return absl::NotFoundError("no session with this token hash");
+  absl::StatusOr<schema::SessionValue> decoded = schema::DecodeSessionValue(**value);
+  if (!decoded.ok()) return decoded.status();
+  return StaffSession{std::string(token_hash), std::string(decoded->account), std::string(decoded->record)};
+}
+
+absl::StatusOr<std::vector<StaffSession>> RocksDbReportStore::ListSessionsOf(std::string_view account) {
+  std::vector<StaffSession> sessions;
+  // An invalid name owns no sessions, and one holding 0x00 would make the
+  // prefix below match another account's keys.
+  if (!IsValidAccountName(account)) return sessions;
+  // One snapshot for index and sessions: a commit between the two reads
+  // must not look like an index entry without its session.
+  rocksdb::ManagedSnapshot snapshot(impl_->db());
+  rocksdb::ReadOptions read_options;
+  read_options.snapshot = snapshot.snapshot();
+  const std::string upper = schema::AccountSessionUpperBound(account);
+  const rocksdb::Slice upper_slice = ToSlice(upper);
+  read_options.iterate_upper_bound = &upper_slice;
+  std::unique_ptr<rocksdb::Iterator> it(impl_->db()->NewIterator(read_options, impl_->cf(schema::kAccountSessionsCf)));
+  for (it->Seek(ToSlice(schema::AccountSessionPrefix(account))); it->Valid(); it->Next()) {
+    absl::StatusOr<schema::AccountSessionKeyParts> key = schema::DecodeAccountSessionKey(ToView(it->key()));
+    if (!key.ok()) return key.status();
+    std::string value;
+    rocksdb::Status s =
+        impl_->db()->Get(read_options, impl_->cf(schema::kSessionsCf), ToSlice(key->token_hash), &value);
+    if (s.IsNotFound()) return absl::DataLossError("account session index names a missing session");
+    if (!s.ok()) return FromRocksDb(s, "read session");
+    absl::StatusOr<schema::SessionValue> decoded = schema::DecodeSessionValue(value);
+    if (!decoded.ok()) return decoded.status();
+    if (decoded->account != account) {
+      return absl::DataLossError("account session index names another account's session");
+    }
+    sessions.push_back(StaffSession{std::string(key->token_hash), std::string(account), std::string(decoded->record)});
+  }
+  if (absl::Status s = FromRocksDb(it->status(), "scan account sessions"); !s.ok()) return s;
+  return sessions;
 }
 
 absl::Status RocksDbReportStore::ForEachArrival(

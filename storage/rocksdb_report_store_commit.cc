@@ -2,9 +2,12 @@
 //
 // The write path of RocksDbReportStore: check every write's precondition, then
 // apply the whole unit as one synced WriteBatch.
+#include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <variant>
+#include <vector>
 
 #include "absl/status/status.h"
 #include "rocksdb/write_batch.h"
@@ -89,7 +92,7 @@ absl::Status RocksDbReportStore::Impl::AddDirectoryToBatch(const UnitOfWork::Dir
 }
 
 absl::StatusOr<CommitOutcome> RocksDbReportStore::Impl::CheckAndBatch(const UnitOfWork& unit, bool has_directory,
-                                                                      rocksdb::WriteBatch& batch) {
+                                                                      StaffContext& staff, rocksdb::WriteBatch& batch) {
   std::optional<uint64_t> latest;
   if (has_directory) {
     absl::StatusOr<std::optional<uint64_t>> stored = LatestDirectoryVersion();
@@ -103,35 +106,41 @@ absl::StatusOr<CommitOutcome> RocksDbReportStore::Impl::CheckAndBatch(const Unit
       if (absl::Status s = AddDirectoryToBatch(*directory, latest, batch); !s.ok()) return s;
       continue;
     }
-    const NewReport& report = std::get<NewReport>(write);
+    const auto* report = std::get_if<NewReport>(&write);
+    if (report == nullptr) {
+      if (absl::Status s = AddStaffWriteToBatch(write, staff, batch); !s.ok()) return s;
+      continue;
+    }
     ++reports;
-    absl::StatusOr<bool> retry = CheckReport(report);
+    absl::StatusOr<bool> retry = CheckReport(*report);
     if (!retry.ok()) return retry.status();
     if (*retry) {
       ++retries;
-    } else if (absl::Status s = AddReportToBatch(report, batch); !s.ok()) {
+    } else if (absl::Status s = AddReportToBatch(*report, batch); !s.ok()) {
       return s;
     }
   }
-  if (reports > 0 && retries == reports && !has_directory) return CommitOutcome::kIdenticalRetry;
+  if (reports > 0 && retries == reports && reports == unit.writes().size()) return CommitOutcome::kIdenticalRetry;
   return CommitOutcome::kApplied;
 }
 
-absl::StatusOr<CommitOutcome> RocksDbReportStore::Impl::Commit(const UnitOfWork& unit) {
-  if (absl::Status s = ValidateUnit(unit); !s.ok()) return s;
-
-  // Lock order is fixed: report stripes (ascending), then the directory mutex.
-  // The locks cover check and write, so two commits of one report id or
-  // lookup hash cannot both pass the check, while commits of different keys
-  // proceed in parallel and RocksDB groups their synced writes into one fsync.
+absl::StatusOr<std::optional<CommitOutcome>> RocksDbReportStore::Impl::CommitLocked(const UnitOfWork& unit,
+                                                                                    StaffContext& staff) {
+  // Lock order is fixed: stripes (ascending), then the directory mutex. The
+  // locks cover check and write, so two commits of one report id, lookup
+  // hash, account, invitation or session cannot both pass the check, while
+  // commits of different keys proceed in parallel and RocksDB groups their
+  // synced writes into one fsync.
   std::vector<std::string_view> keys;
   bool has_directory = false;
   for (const UnitOfWork::Write& write : unit.writes()) {
     if (const auto* r = std::get_if<NewReport>(&write)) {
       keys.push_back(r->report_id);
       keys.push_back(r->receipt_lookup_hash);
-    } else {
+    } else if (std::holds_alternative<UnitOfWork::DirectoryVersion>(write)) {
       has_directory = true;
+    } else {
+      AppendStaffLockKeys(write, staff, keys);
     }
   }
   StripedMutex<kReportStripes>::Guard report_locks = report_stripes_.LockKeys(keys);
@@ -139,12 +148,32 @@ absl::StatusOr<CommitOutcome> RocksDbReportStore::Impl::Commit(const UnitOfWork&
   if (has_directory) directory_lock.lock();
 
   rocksdb::WriteBatch batch;
-  absl::StatusOr<CommitOutcome> outcome = CheckAndBatch(unit, has_directory, batch);
-  if (!outcome.ok() || batch.Count() == 0) return outcome;  // failed, a retry, or an empty unit
+  absl::StatusOr<CommitOutcome> outcome = CheckAndBatch(unit, has_directory, staff, batch);
+  if (!outcome.ok()) return outcome.status();
+  if (staff.owner_changed) return std::nullopt;
+  if (batch.Count() == 0) return *outcome;  // a retry, or nothing to delete
   rocksdb::WriteOptions write_options;
   write_options.sync = true;
   if (absl::Status s = FromRocksDb(db_->Write(write_options, &batch), "commit unit of work"); !s.ok()) return s;
   return CommitOutcome::kApplied;
+}
+
+absl::StatusOr<CommitOutcome> RocksDbReportStore::Impl::Commit(const UnitOfWork& unit) {
+  if (absl::Status s = ValidateUnit(unit); !s.ok()) return s;
+  // DeleteSession must hold the stripe of the session's account as well as
+  // its token's (see AppendStaffLockKeys), but learns the account only by
+  // reading. If the account changed between that read and the lock (the
+  // token was deleted and added again for another account), try again: each
+  // retry means another commit changed that very token, so it ends.
+  for (;;) {
+    absl::StatusOr<std::map<std::string_view, std::optional<std::string>>> owners = ReadSessionOwners(unit);
+    if (!owners.ok()) return owners.status();
+    StaffContext staff;
+    staff.session_owners = std::move(*owners);
+    absl::StatusOr<std::optional<CommitOutcome>> outcome = CommitLocked(unit, staff);
+    if (!outcome.ok()) return outcome.status();
+    if (outcome->has_value()) return **outcome;
+  }
 }
 
 }  // namespace candour::storage

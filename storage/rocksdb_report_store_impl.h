@@ -1,16 +1,19 @@
 // Copyright 2026 The Candour Authors. Licensed under the Apache License 2.0.
 //
 // RocksDbReportStore::Impl, shared by rocksdb_report_store.cc (open, close,
-// reads) and rocksdb_report_store_commit.cc (the write path). Internal to
+// reads), rocksdb_report_store_commit.cc (the write path) and
+// rocksdb_report_store_staff.cc (the staff writes within it). Internal to
 // storage/. Impl owns the DB and its column-family handles and releases them
 // in its destructor. Thread-safe: RocksDB is, and the write path's
 // check-then-write sections are guarded by the striped and directory mutexes.
 #ifndef CANDOUR_STORAGE_ROCKSDB_REPORT_STORE_IMPL_H_
 #define CANDOUR_STORAGE_ROCKSDB_REPORT_STORE_IMPL_H_
 
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -56,6 +59,39 @@ class RocksDbReportStore::Impl {
   absl::StatusOr<CommitOutcome> Commit(const UnitOfWork& unit);
 
  private:
+  // What a unit's staff writes need besides stored data while it commits.
+  struct StaffContext {
+    // The account of each session the unit deletes by token hash (nullopt if
+    // absent), read before locking so the commit can lock that account too.
+    std::map<std::string_view, std::optional<std::string>> session_owners;
+    std::set<std::string_view> added_accounts;  // by AddAccount earlier in the unit
+    bool owner_changed = false;                 // a session_owners entry was stale once locked
+  };
+
+  // One locked attempt at the unit: nullopt if it must be retried because a
+  // session owner changed before the stripes were taken, else as Commit.
+  absl::StatusOr<std::optional<CommitOutcome>> CommitLocked(const UnitOfWork& unit, StaffContext& staff);
+  // Reads the session owners of every DeleteSession in `unit`.
+  absl::StatusOr<std::map<std::string_view, std::optional<std::string>>> ReadSessionOwners(const UnitOfWork& unit);
+  // Appends the stripe keys a staff write checks or writes under: its account
+  // name, code hash or token hash, and for a session write also the session's
+  // account (see rocksdb_report_store_staff.cc for why that suffices).
+  static void AppendStaffLockKeys(const UnitOfWork::Write& write, const StaffContext& staff,
+                                  std::vector<std::string_view>& keys);
+  // Checks a staff write's precondition and adds its writes to `batch`.
+  // REQUIRES: the stripes from AppendStaffLockKeys are held.
+  absl::Status AddStaffWriteToBatch(const UnitOfWork::Write& write, StaffContext& staff, rocksdb::WriteBatch& batch);
+  absl::Status BatchNewAccount(const StaffAccount& account, StaffContext& staff, rocksdb::WriteBatch& batch);
+  absl::Status BatchChangedAccount(const StaffAccount& account, rocksdb::WriteBatch& batch);
+  absl::Status BatchNewInvitation(const Invitation& invitation, rocksdb::WriteBatch& batch);
+  absl::Status BatchRedeemedInvitation(std::string_view code_hash, rocksdb::WriteBatch& batch);
+  absl::Status BatchNewSession(const StaffSession& session, const StaffContext& staff, rocksdb::WriteBatch& batch);
+  absl::Status BatchChangedSession(const StaffSession& session, rocksdb::WriteBatch& batch);
+  absl::Status BatchEndedSession(std::string_view token_hash, StaffContext& staff, rocksdb::WriteBatch& batch);
+  absl::Status BatchEndedSessionsOf(std::string_view account, rocksdb::WriteBatch& batch);
+  // The account a stored session belongs to; nullopt if there is none.
+  absl::StatusOr<std::optional<std::string>> SessionOwner(std::string_view token_hash);
+
   // OK(true) if `report` is an identical retry, OK(false) if it is new;
   // ALREADY_EXISTS if it collides with a stored report.
   absl::StatusOr<bool> CheckReport(const NewReport& report);
@@ -67,13 +103,15 @@ class RocksDbReportStore::Impl {
   // Checks every write's precondition and adds what must be written to
   // `batch`. REQUIRES: the unit's stripes, and the directory mutex if
   // `has_directory`, are held.
-  absl::StatusOr<CommitOutcome> CheckAndBatch(const UnitOfWork& unit, bool has_directory, rocksdb::WriteBatch& batch);
+  absl::StatusOr<CommitOutcome> CheckAndBatch(const UnitOfWork& unit, bool has_directory, StaffContext& staff,
+                                              rocksdb::WriteBatch& batch);
   absl::StatusOr<bool> AllColumnFamiliesEmpty();
 
   std::unique_ptr<rocksdb::DB> db_;
   const std::vector<rocksdb::ColumnFamilyHandle*> handles_;  // owned; released in ~Impl
-  // Held across check and write of a report, keyed by report id and lookup
-  // hash: same-key commits serialise, others keep RocksDB's group commit.
+  // Held across check and write, keyed by report id and lookup hash, account
+  // name, code hash and token hash: same-key commits serialise, others keep
+  // RocksDB's group commit.
   StripedMutex<kReportStripes> report_stripes_;  // boxed in Impl: ~160 KiB
   std::mutex directory_mu_;                      // serialises directory commits (check + write)
 };

@@ -92,4 +92,51 @@ absl::StatusOr<uint64_t> DecodeDirectoryKey(std::string_view key) {
   return ReadBigEndian(key);
 }
 
+std::string EncodeSessionValue(std::string_view account, std::string_view record) {
+  std::string out;
+  out.reserve(1 + account.size() + record.size());
+  out.push_back(static_cast<char>(static_cast<uint8_t>(account.size())));
+  out.append(account);
+  out.append(record);
+  return out;
+}
+
+absl::StatusOr<SessionValue> DecodeSessionValue(std::string_view value) {
+  if (value.empty()) return absl::DataLossError("stored session is empty");
+  const size_t name_size = static_cast<unsigned char>(value[0]);
+  if (name_size == 0) return absl::DataLossError("stored session names an empty account");
+  if (value.size() - 1 < name_size) return absl::DataLossError("stored session is shorter than its account name");
+  return SessionValue{value.substr(1, name_size), value.substr(1 + name_size)};
+}
+
+std::string AccountSessionKey(std::string_view account, std::string_view token_hash) {
+  std::string out = AccountSessionPrefix(account);
+  out.append(token_hash);
+  return out;
+}
+
+std::string AccountSessionPrefix(std::string_view account) {
+  std::string out;
+  out.reserve(account.size() + 1 + kSecretHashSize);
+  out.append(account);
+  out.push_back('\0');
+  return out;
+}
+
+std::string AccountSessionUpperBound(std::string_view account) {
+  std::string out(account);
+  out.push_back('\x01');
+  return out;
+}
+
+absl::StatusOr<AccountSessionKeyParts> DecodeAccountSessionKey(std::string_view key) {
+  if (key.size() < 2 + kSecretHashSize) return absl::DataLossError("stored account session key is too short");
+  const size_t separator = key.size() - kSecretHashSize - 1;
+  const std::string_view account = key.substr(0, separator);
+  if (key[separator] != '\0' || account.find('\0') != std::string_view::npos) {
+    return absl::DataLossError("stored account session key is not name, 0x00, token hash");
+  }
+  return AccountSessionKeyParts{account, key.substr(separator + 1)};
+}
+
 }  // namespace candour::storage::schema

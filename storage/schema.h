@@ -12,9 +12,18 @@
 //   CF "receipts"   lookup_hash(32)                   -> report_id(16) || sealed case key
 //   CF "arrivals"   u32 BE received_day || report_id(16) -> sealed tag
 //   CF "directory"  u64 BE version                    -> serialised SignedDirectory
+//   CF "accounts"   name                              -> account record
+//   CF "invitations" code_hash(32)                    -> invitation record
+//   CF "sessions"   token_hash(32)                    -> u8 name length || name || session record
+//   CF "account_sessions" name || 0x00 || token_hash(32) -> "" (empty)
 //
-// Days are non-negative (days since 1970-01-01), so u32 holds them. Stateless
-// and thread-safe.
+// Days are non-negative (days since 1970-01-01), so u32 holds them. Account
+// names are 1..64 bytes of [a-z0-9._-] (storage/report_store.h): never 0x00,
+// so "name || 0x00" is a prefix of exactly one account's account_sessions
+// keys, and never longer than a u8 can count. Every session has one
+// "sessions" and one "account_sessions" entry, written and deleted together.
+// Records are opaque bytes owned by the services layer. Stateless and
+// thread-safe.
 #ifndef CANDOUR_STORAGE_SCHEMA_H_
 #define CANDOUR_STORAGE_SCHEMA_H_
 
@@ -28,6 +37,9 @@
 namespace candour::storage::schema {
 
 // Bumped whenever any encoding below changes; Open refuses other versions.
+// The four staff families were added without a bump: no existing encoding
+// changed, Open creates missing families in an older data dir, and an older
+// build refuses a newer dir because it does not know the new families.
 inline constexpr std::string_view kSchemaVersion = "1";
 inline constexpr std::string_view kSchemaVersionKey = "schema_version";
 
@@ -38,10 +50,15 @@ inline constexpr std::string_view kCaseKeysCf = "case_keys";
 inline constexpr std::string_view kReceiptsCf = "receipts";
 inline constexpr std::string_view kArrivalsCf = "arrivals";
 inline constexpr std::string_view kDirectoryCf = "directory";
+inline constexpr std::string_view kAccountsCf = "accounts";
+inline constexpr std::string_view kInvitationsCf = "invitations";
+inline constexpr std::string_view kSessionsCf = "sessions";
+inline constexpr std::string_view kAccountSessionsCf = "account_sessions";
 
 // Every column family, in the order the store opens them ("default" first).
-inline constexpr std::array<std::string_view, 7> kAllColumnFamilies = {
-    kDefaultCf, kMetaCf, kReportsCf, kCaseKeysCf, kReceiptsCf, kArrivalsCf, kDirectoryCf};
+inline constexpr std::array<std::string_view, 11> kAllColumnFamilies = {
+    kDefaultCf,   kMetaCf,     kReportsCf,     kCaseKeysCf, kReceiptsCf,       kArrivalsCf,
+    kDirectoryCf, kAccountsCf, kInvitationsCf, kSessionsCf, kAccountSessionsCf};
 
 // "reports": the value is the received day followed by the envelope.
 std::string EncodeReportValue(int32_t received_day, std::string_view envelope);
@@ -82,6 +99,32 @@ absl::StatusOr<ArrivalKeyParts> DecodeArrivalKey(std::string_view key);
 std::string DirectoryKey(uint64_t version);
 // DATA_LOSS if `key` is not 8 bytes.
 absl::StatusOr<uint64_t> DecodeDirectoryKey(std::string_view key);
+
+// "sessions": the value is the owning account's name, length-prefixed, then
+// the record. REQUIRES: `account` is at most 255 bytes.
+std::string EncodeSessionValue(std::string_view account, std::string_view record);
+struct SessionValue {
+  std::string_view account;  // points into the decoded value
+  std::string_view record;
+};
+// DATA_LOSS if `value` is empty, names an empty account, or is shorter than
+// its name length says.
+absl::StatusOr<SessionValue> DecodeSessionValue(std::string_view value);
+
+// "account_sessions": the key is the name, 0x00, then the token hash. Every
+// key of `account` is at or after AccountSessionPrefix(account) and before
+// AccountSessionUpperBound(account), and no other account's key is.
+// REQUIRES: `account` contains no 0x00.
+std::string AccountSessionKey(std::string_view account, std::string_view token_hash);
+std::string AccountSessionPrefix(std::string_view account);
+std::string AccountSessionUpperBound(std::string_view account);
+struct AccountSessionKeyParts {
+  std::string_view account;  // points into the decoded key
+  std::string_view token_hash;
+};
+// DATA_LOSS unless `key` is a non-empty name without 0x00, a 0x00, and a
+// token hash of kSecretHashSize bytes.
+absl::StatusOr<AccountSessionKeyParts> DecodeAccountSessionKey(std::string_view key);
 
 }  // namespace candour::storage::schema
 

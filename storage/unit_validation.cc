@@ -3,6 +3,7 @@
 
 #include <set>
 #include <string_view>
+#include <variant>
 
 #include "absl/strings/str_cat.h"
 
@@ -30,12 +31,109 @@ absl::Status ValidateReport(const NewReport& report) {
   return absl::OkStatus();
 }
 
+absl::Status CheckName(std::string_view name) {
+  if (IsValidAccountName(name)) return absl::OkStatus();
+  return absl::InvalidArgumentError(
+      absl::StrCat("account name must be 1..", kMaxAccountNameSize, " bytes of [a-z0-9._-]"));
+}
+
+absl::Status CheckHash(std::string_view hash, const char* field) {
+  if (hash.size() == kSecretHashSize) return absl::OkStatus();
+  return absl::InvalidArgumentError(absl::StrCat(field, " must be ", kSecretHashSize, " bytes"));
+}
+
+absl::Status CheckRecord(std::string_view record, const char* what) {
+  if (!record.empty()) return absl::OkStatus();
+  return absl::InvalidArgumentError(absl::StrCat(what, " record must not be empty"));
+}
+
+absl::Status CheckOnce(std::set<std::string_view>& seen, std::string_view key, const char* what) {
+  if (seen.insert(key).second) return absl::OkStatus();
+  return absl::InvalidArgumentError(absl::StrCat(what, " is written twice in one unit of work"));
+}
+
+// Shape checks for the staff writes, one call per write, then Finish. Each
+// account, invitation and session may be targeted by one write per unit, so
+// a store checks every precondition against stored data alone (plus accounts
+// added earlier in the unit) and no result depends on how two writes to one
+// key are ordered. DeleteSessionsOf(name) targets every session of `name`,
+// so it excludes AddSession and UpdateSession of `name` in the same unit;
+// DeleteSession(token) with DeleteSessionsOf of its account is allowed
+// (both delete, so order cannot matter), and the unit cannot know that
+// account without reading.
+class StaffWriteChecker {
+ public:
+  absl::Status operator()(const NewReport&) { return absl::OkStatus(); }  // see ValidateReport
+  absl::Status operator()(const UnitOfWork::DirectoryVersion&) { return absl::OkStatus(); }
+  absl::Status operator()(const UnitOfWork::NewAccount& w) { return Account(w.account); }
+  absl::Status operator()(const UnitOfWork::ChangedAccount& w) { return Account(w.account); }
+  absl::Status operator()(const Invitation& w) {
+    if (absl::Status s = CheckRecord(w.record, "invitation"); !s.ok()) return s;
+    return Code(w.code_hash);
+  }
+  absl::Status operator()(const UnitOfWork::RedeemedInvitation& w) { return Code(w.code_hash); }
+  absl::Status operator()(const UnitOfWork::NewSession& w) { return Session(w.session); }
+  absl::Status operator()(const UnitOfWork::ChangedSession& w) { return Session(w.session); }
+  absl::Status operator()(const UnitOfWork::EndedSession& w) { return Token(w.token_hash); }
+  absl::Status operator()(const UnitOfWork::EndedSessionsOf& w) {
+    if (absl::Status s = CheckName(w.account); !s.ok()) return s;
+    return CheckOnce(ended_accounts_, w.account, "the sessions of one account");
+  }
+
+  absl::Status Finish() const {
+    for (std::string_view account : session_accounts_) {
+      if (ended_accounts_.contains(account)) {
+        return absl::InvalidArgumentError("a unit of work that deletes an account's sessions also writes one");
+      }
+    }
+    return absl::OkStatus();
+  }
+
+ private:
+  absl::Status Account(const StaffAccount& account) {
+    if (absl::Status s = CheckName(account.name); !s.ok()) return s;
+    if (absl::Status s = CheckRecord(account.record, "account"); !s.ok()) return s;
+    return CheckOnce(accounts_, account.name, "one account");
+  }
+  absl::Status Code(std::string_view code_hash) {
+    if (absl::Status s = CheckHash(code_hash, "code_hash"); !s.ok()) return s;
+    return CheckOnce(codes_, code_hash, "one invitation");
+  }
+  absl::Status Token(std::string_view token_hash) {
+    if (absl::Status s = CheckHash(token_hash, "token_hash"); !s.ok()) return s;
+    return CheckOnce(tokens_, token_hash, "one session");
+  }
+  absl::Status Session(const StaffSession& session) {
+    if (absl::Status s = CheckName(session.account); !s.ok()) return s;
+    if (absl::Status s = CheckRecord(session.record, "session"); !s.ok()) return s;
+    session_accounts_.insert(session.account);
+    return Token(session.token_hash);
+  }
+
+  std::set<std::string_view> accounts_;          // AddAccount, UpdateAccount
+  std::set<std::string_view> codes_;             // AddInvitation, RedeemInvitation
+  std::set<std::string_view> tokens_;            // AddSession, UpdateSession, DeleteSession
+  std::set<std::string_view> ended_accounts_;    // DeleteSessionsOf
+  std::set<std::string_view> session_accounts_;  // accounts of AddSession, UpdateSession
+};
+
 }  // namespace
+
+bool IsValidAccountName(std::string_view name) {
+  if (name.empty() || name.size() > kMaxAccountNameSize) return false;
+  for (char c : name) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
+    if (!ok) return false;
+  }
+  return true;
+}
 
 absl::Status ValidateUnit(const UnitOfWork& unit) {
   std::set<std::string_view> report_ids;
   std::set<std::string_view> lookup_hashes;
+  StaffWriteChecker staff;
   for (const UnitOfWork::Write& write : unit.writes()) {
+    if (absl::Status s = std::visit(staff, write); !s.ok()) return s;
     const auto* report = std::get_if<NewReport>(&write);
     if (report == nullptr) continue;
     if (absl::Status s = ValidateReport(*report); !s.ok()) return s;
@@ -46,7 +144,7 @@ absl::Status ValidateUnit(const UnitOfWork& unit) {
       return absl::InvalidArgumentError("receipt_lookup_hash appears twice in one unit of work");
     }
   }
-  return absl::OkStatus();
+  return staff.Finish();
 }
 
 }  // namespace candour::storage

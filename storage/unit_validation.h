@@ -7,6 +7,8 @@
 #ifndef CANDOUR_STORAGE_UNIT_VALIDATION_H_
 #define CANDOUR_STORAGE_UNIT_VALIDATION_H_
 
+#include <string_view>
+
 #include "absl/status/status.h"
 #include "storage/report_store.h"
 
@@ -14,9 +16,16 @@ namespace candour::storage {
 
 // Returns INVALID_ARGUMENT if a report id, recipient key id or lookup hash has
 // the wrong size, a received day is negative, a recipient key id repeats in a
-// report, or two reports in the unit share a report id or a lookup hash.
-// OK otherwise (preconditions against stored data are checked by the store).
+// report, or two reports in the unit share a report id or a lookup hash; if an
+// account name is invalid (IsValidAccountName), a code or token hash is not
+// kSecretHashSize bytes, or a record is empty; or if the unit writes one
+// account, invitation or session twice (see unit_validation.cc for what
+// counts). OK otherwise (preconditions against stored data are checked by the
+// store).
 absl::Status ValidateUnit(const UnitOfWork& unit);
+
+// True if `name` is 1..kMaxAccountNameSize bytes of [a-z0-9._-].
+bool IsValidAccountName(std::string_view name);
 
 }  // namespace candour::storage
 

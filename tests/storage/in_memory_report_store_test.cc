@@ -5,6 +5,8 @@
 
 #include "gtest/gtest.h"
 #include "tests/storage/report_store_contract.h"
+#include "tests/storage/staff_store_conflicts.h"
+#include "tests/storage/staff_store_contract.h"
 
 namespace candour::storage::testing {
 namespace {
@@ -16,5 +18,7 @@ struct InMemoryFactory {
 }  // namespace
 
 INSTANTIATE_TYPED_TEST_SUITE_P(InMemory, ReportStoreContractTest, InMemoryFactory);
+INSTANTIATE_TYPED_TEST_SUITE_P(InMemory, StaffStoreContractTest, InMemoryFactory);
+INSTANTIATE_TYPED_TEST_SUITE_P(InMemory, StaffStoreConflictTest, InMemoryFactory);
 
 }  // namespace candour::storage::testing

@@ -6,7 +6,8 @@
 // instantiates the suite:
 //   INSTANTIATE_TYPED_TEST_SUITE_P(RocksDb, ReportStoreContractTest, RocksDbFactory);
 // Include this header from exactly one .cc per test binary. Each test owns its
-// store; the concurrency tests share one store between threads.
+// store; the concurrency tests share one store between threads. The staff
+// records' half of the contract is in staff_store_contract.h.
 #ifndef CANDOUR_TESTS_STORAGE_REPORT_STORE_CONTRACT_H_
 #define CANDOUR_TESTS_STORAGE_REPORT_STORE_CONTRACT_H_
 

@@ -15,6 +15,8 @@
 #include "rocksdb/db.h"
 #include "storage/schema.h"
 #include "tests/storage/report_store_contract.h"
+#include "tests/storage/staff_store_conflicts.h"
+#include "tests/storage/staff_store_contract.h"
 
 namespace candour::storage {
 namespace {
@@ -50,6 +52,8 @@ struct RocksDbFactory {
 
 namespace testing {
 INSTANTIATE_TYPED_TEST_SUITE_P(RocksDb, ReportStoreContractTest, RocksDbFactory);
+INSTANTIATE_TYPED_TEST_SUITE_P(RocksDb, StaffStoreContractTest, RocksDbFactory);
+INSTANTIATE_TYPED_TEST_SUITE_P(RocksDb, StaffStoreConflictTest, RocksDbFactory);
 }  // namespace testing
 
 namespace {
@@ -165,6 +169,87 @@ TEST_F(RocksDbReportStoreTest, ReopenKeepsData) {
   EXPECT_EQ(store->GetCaseKeys(MakeReport(1).report_id)->size(), 2u);
   EXPECT_EQ(**store->LatestDirectoryVersion(), 3u);
   EXPECT_EQ(*store->Commit(UnitWith(MakeReport(1))), CommitOutcome::kIdenticalRetry);
+}
+
+TEST_F(RocksDbReportStoreTest, StaffRecordsSurviveReopenInTheDocumentedLayout) {
+  const std::string token = testing::SecretHash(5);
+  {
+    auto store = OpenStore();
+    UnitOfWork unit;
+    unit.AddAccount(testing::Account("alice", "acct"));
+    unit.AddInvitation(testing::MakeInvitation(6, "invite"));
+    unit.AddSession(testing::Session(5, "alice", "sess"));
+    ASSERT_EQ(*store->Commit(unit), CommitOutcome::kApplied);
+    const RawRecords records = Dump(*store);
+    const std::set<std::tuple<std::string, std::string, std::string>> set(records.begin(), records.end());
+    EXPECT_TRUE(set.contains({"accounts", "alice", "acct"}));
+    EXPECT_TRUE(set.contains({"invitations", testing::SecretHash(6), "invite"}));
+    EXPECT_TRUE(set.contains({"sessions", token, std::string("\x05") + "alicesess"}));
+    EXPECT_TRUE(set.contains({"account_sessions", std::string("alice\0", 6) + token, ""}));
+  }
+  auto store = OpenStore();
+  ASSERT_NE(store, nullptr);
+  EXPECT_EQ(*store->ListAccounts(), std::vector<StaffAccount>{testing::Account("alice", "acct")});
+  EXPECT_EQ(*store->GetInvitation(testing::SecretHash(6)), testing::MakeInvitation(6, "invite"));
+  EXPECT_EQ(*store->ListSessionsOf("alice"), std::vector<StaffSession>{testing::Session(5, "alice", "sess")});
+  UnitOfWork end;
+  end.DeleteSessionsOf("alice");
+  ASSERT_EQ(*store->Commit(end), CommitOutcome::kApplied);
+  store.reset();
+  store = OpenStore();
+  EXPECT_EQ(store->GetSession(token).status().code(), absl::StatusCode::kNotFound);
+  EXPECT_TRUE(store->ListSessionsOf("alice")->empty());
+}
+
+// A data dir made before the staff families existed: same schema version,
+// seven families. Open adds the new families and keeps the data.
+TEST_F(RocksDbReportStoreTest, OpensADataDirWithTheSevenFamilyLayout) {
+  const NewReport r = MakeReport(1);
+  {
+    rocksdb::DBOptions options;
+    options.create_if_missing = true;
+    options.create_missing_column_families = true;
+    std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
+    for (const char* name : {"default", "meta", "reports", "case_keys", "receipts", "arrivals", "directory"}) {
+      descriptors.emplace_back(name, rocksdb::ColumnFamilyOptions());
+    }
+    std::vector<rocksdb::ColumnFamilyHandle*> handles;
+    rocksdb::DB* db = nullptr;
+    ASSERT_TRUE(rocksdb::DB::Open(options, dir_.path(), descriptors, &handles, &db).ok());
+    EXPECT_TRUE(db->Put(rocksdb::WriteOptions(), handles[1], "schema_version", "1").ok());
+    EXPECT_TRUE(
+        db->Put(rocksdb::WriteOptions(), handles[2], r.report_id, schema::EncodeReportValue(r.received_day, r.envelope))
+            .ok());
+    for (rocksdb::ColumnFamilyHandle* handle : handles) EXPECT_TRUE(db->DestroyColumnFamilyHandle(handle).ok());
+    EXPECT_TRUE(db->Close().ok());
+    delete db;
+  }
+  auto store = OpenStore();
+  ASSERT_NE(store, nullptr);
+  EXPECT_EQ(store->GetReport(r.report_id)->envelope, r.envelope);
+  UnitOfWork unit;
+  unit.AddAccount(testing::Account("alice"));
+  unit.AddSession(testing::Session(1, "alice"));
+  ASSERT_EQ(*store->Commit(unit), CommitOutcome::kApplied);
+  store.reset();
+  std::vector<std::string> families;
+  ASSERT_TRUE(rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), dir_.path(), &families).ok());
+  EXPECT_EQ(std::set<std::string>(families.begin(), families.end()),
+            std::set<std::string>(schema::kAllColumnFamilies.begin(), schema::kAllColumnFamilies.end()));
+  store = OpenStore();
+  ASSERT_NE(store, nullptr);
+  EXPECT_EQ(store->ListSessionsOf("alice")->size(), 1u);
+}
+
+TEST_F(RocksDbReportStoreTest, MalformedStoredSessionsAreDataLoss) {
+  OpenStore().reset();
+  PutRaw(schema::kSessionsCf, testing::SecretHash(1), "");
+  PutRaw(schema::kAccountSessionsCf, schema::AccountSessionKey("alice", testing::SecretHash(2)), "");
+  auto store = OpenStore();
+  ASSERT_NE(store, nullptr);
+  EXPECT_EQ(store->GetSession(testing::SecretHash(1)).status().code(), absl::StatusCode::kDataLoss);
+  // An index entry whose session is missing.
+  EXPECT_EQ(store->ListSessionsOf("alice").status().code(), absl::StatusCode::kDataLoss);
 }
 
 TEST_F(RocksDbReportStoreTest, UnknownSchemaVersionIsRefused) {

@@ -37,12 +37,59 @@ TEST(SchemaTest, EncodingsRoundTrip) {
   EXPECT_EQ(*RecipientKeyIdOf(case_key_key), std::string(16, 'k'));
 }
 
+TEST(SchemaTest, SessionEncodingsRoundTrip) {
+  const std::string token(32, '\xff');
+  const std::string value = EncodeSessionValue("alice", "record");
+  EXPECT_EQ(value, std::string("\x05") + "alice" + "record");
+  absl::StatusOr<SessionValue> session = DecodeSessionValue(value);
+  ASSERT_TRUE(session.ok());
+  EXPECT_EQ(session->account, "alice");
+  EXPECT_EQ(session->record, "record");
+  const std::string longest = EncodeSessionValue(std::string(64, 'z'), "");
+  EXPECT_EQ(DecodeSessionValue(longest)->account, std::string(64, 'z'));
+  const std::string key = AccountSessionKey("alice", token);
+  EXPECT_EQ(key, std::string("alice\0", 6) + token);
+  absl::StatusOr<AccountSessionKeyParts> parts = DecodeAccountSessionKey(key);
+  ASSERT_TRUE(parts.ok());
+  EXPECT_EQ(parts->account, "alice");
+  EXPECT_EQ(parts->token_hash, token);
+}
+
+// "a" is a byte prefix of "a.b" and "a0": the 0x00 separator keeps their
+// session keys out of each other's range.
+TEST(SchemaTest, AccountSessionRangeHoldsExactlyOneAccount) {
+  const std::string names[] = {"a", "a.b", "a-", "a0", "ab", "b"};
+  const std::string tokens[] = {std::string(32, '\0'), std::string(32, '\x01'), std::string(32, '\xff')};
+  for (const std::string& owner : names) {
+    const std::string prefix = AccountSessionPrefix(owner);
+    const std::string upper = AccountSessionUpperBound(owner);
+    for (const std::string& name : names) {
+      for (const std::string& token : tokens) {
+        const std::string key = AccountSessionKey(name, token);
+        const bool in_range = prefix <= key && key < upper;
+        EXPECT_EQ(in_range, name == owner) << owner << " / " << name;
+        EXPECT_EQ(key.starts_with(prefix), name == owner) << owner << " / " << name;
+      }
+    }
+  }
+}
+
 TEST(SchemaTest, MalformedStoredBytesAreDataLoss) {
   EXPECT_EQ(DecodeReportValue("abc").status().code(), absl::StatusCode::kDataLoss);
   EXPECT_EQ(DecodeReceiptValue("short").status().code(), absl::StatusCode::kDataLoss);
   EXPECT_EQ(DecodeArrivalKey("short").status().code(), absl::StatusCode::kDataLoss);
   EXPECT_EQ(DecodeDirectoryKey("1234567").status().code(), absl::StatusCode::kDataLoss);
   EXPECT_EQ(RecipientKeyIdOf(std::string(31, 'x')).status().code(), absl::StatusCode::kDataLoss);
+  for (const std::string& value : {std::string(), std::string("\0record", 7), std::string("\x06alice")}) {
+    EXPECT_EQ(DecodeSessionValue(value).status().code(), absl::StatusCode::kDataLoss);
+  }
+  const std::string token(32, 't');
+  for (const std::string& key : {std::string(), std::string("a\0", 2) + std::string(31, 't'),  // short hash
+                                 std::string(1, '\0') + token,                                 // empty name
+                                 std::string("a", 1) + 'x' + token,                            // no separator
+                                 std::string("a\0b\0", 4) + token}) {                          // 0x00 in name
+    EXPECT_EQ(DecodeAccountSessionKey(key).status().code(), absl::StatusCode::kDataLoss);
+  }
 }
 
 }  // namespace
