@@ -206,6 +206,7 @@ class CandourRig {
     store_ = *std::move(store);
     services::ServerConfig config;
     config.listen = "127.0.0.1:0";
+    config.data_dir = dir;
     config.organisation_key = crypto::HexEncode(org.organisation_public_key());
     auto server = services::CandourServer::Start(config, store_.get());
     if (!server.ok()) Die("candour server: " + std::string(server.status().message()));

@@ -28,6 +28,10 @@ Commands:
   admin directory publish FILE    upload a signed directory
   admin directory renew           re-sign the current directory with fresh dates
   admin directory show            verify and print the directory
+  account accept                  make your staff account from an invitation
+  admin invite                    invite a member of staff (admin)
+  admin disable                   disable a staff account (admin)
+  admin staff                     list staff accounts (admin)
 
 Run `candour <command> --help` for a command's flags. The config file
 (default $CANDOUR_HOME/config or ~/.candour/config) holds lines like
@@ -47,6 +51,14 @@ const std::map<std::string, Command>& Commands() {
       {"admin directory publish", RunDirectoryPublish},
       {"admin directory renew", RunDirectoryRenew},
       {"admin directory show", RunDirectoryShow},
+      {"account accept", RunAccountAccept},
+      {"admin invite", RunAdminInvite},
+      {"admin disable", RunAdminDisable},
+      {"admin staff", RunAdminStaff},
+      {"account accept", RunAccountAccept},
+      {"admin invite", RunAdminInvite},
+      {"admin disable", RunAdminDisable},
+      {"admin staff", RunAdminStaff},
   };
   return *commands;
 }

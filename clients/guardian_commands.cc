@@ -13,6 +13,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "clients/commands.h"
+#include "clients/staff_session.h"
 #include "clients/report_form.h"
 #include "crypto/access_proof.h"
 #include "crypto/bytes.h"
@@ -40,11 +41,14 @@ private half to every guardian listed (their .pub files). Writes a directory
 fragment (public key and sealed records) for `candour admin directory sign --include`.
 )";
 
-constexpr char kDecryptHelp[] = R"(Usage: candour guardian decrypt REPORT_ID --key FILE [--passphrase-file FILE]
+constexpr char kDecryptHelp[] = R"(Usage: candour guardian decrypt REPORT_ID --account NAME --key FILE
+         [--passphrase-file FILE]
 
-Fetches a report, checks it against the signed directory it was made under,
-and decrypts it on this machine with your key. Also opens its aggregation tag
-and checks that the tag agrees with the report.
+Signs in as your Guardian account, fetches a report, checks it against the
+signed directory it was made under, and decrypts it on this machine with your
+key. Also opens its aggregation tag and checks that the tag agrees with the
+report. One passphrase serves both when your account was made with your key's
+(candour account accept --passphrase-file); otherwise you are asked for each.
 )";
 
 std::string Slug(absl::string_view name) {
@@ -192,12 +196,56 @@ absl::Status RunGuardianAggregationKey(const Argv& argv, const GlobalOptions&) {
   return absl::OkStatus();
 }
 
+namespace {
+
+// Fetches `report_id` as the signed-in Guardian, verifies it against its
+// directory, decrypts it with `keys` and prints it.
+absl::Status FetchAndShow(const std::string& report_id, const GlobalOptions& globals, Session& session,
+                          const SignedIn& staff, const crypto::RecipientKeys& keys) {
+  candour::v1::GetReportRequest request;
+  request.set_report_id(report_id);
+  request.set_recipient_key_id(keys.key_id);
+  request.set_issued_at(std::time(nullptr));
+  request.set_signature(crypto::SignReportAccess(keys, report_id, request.issued_at()));
+  CaseworkClient casework(session.channel, globals.channel.deadline, staff.token.get());
+  auto fetched = casework.GetReport(request);
+  if (!fetched.ok()) return WithHint(fetched.status(), "check the report id and that your key is in the directory");
+  // The AAD binds the envelope to its own report id; this binds it to the one we asked for,
+  // so a server cannot answer with another report wholesale.
+  if (fetched->envelope().report_id() != report_id) {
+    return WithHint(absl::DataLossError("the server returned a different report than the one asked for"),
+                    "the server may have been tampered with; tell your administrator");
+  }
+
+  IntakeClient intake(session.channel, globals.channel.deadline);
+  uint64_t version = fetched->envelope().directory_version();
+  auto signed_directory = intake.GetDirectory(version);
+  if (!signed_directory.ok()) return signed_directory.status();
+  auto directory = session.trust->AcceptHistorical(*signed_directory, version);
+  if (!directory.ok()) return WithHint(directory.status(), "the server's directory cannot be trusted");
+  auto opened = crypto::OpenAsRecipient(fetched->envelope(), fetched->case_key_record(), keys, *directory);
+  if (!opened.ok()) {
+    return WithHint(opened.status(), "the stored report fails its integrity checks: it may have been tampered with");
+  }
+  std::string shown = RenderReport(opened->content, directory->directory);
+  std::printf("Report %s, received %s (as the server says), directory version %llu\n\n%s\n%s",
+              crypto::HexEncode(report_id).c_str(), core::FormatDay(fetched->received_day()).c_str(),
+              static_cast<unsigned long long>(version), shown.c_str(),
+              CheckTag(fetched->envelope(), *directory, keys, opened->content).c_str());
+  crypto::WipeString(shown);
+  crypto::WipeMessage(opened->content);
+  return absl::OkStatus();
+}
+
+}  // namespace
+
 absl::Status RunGuardianDecrypt(const Argv& argv, const GlobalOptions& globals) {
-  auto args = Args::Parse(argv, {"key", "passphrase-file"}, {"help"});
+  auto args = Args::Parse(argv, {"account", "key", "passphrase-file"}, {"help"});
   if (!args.ok()) return args.status();
   if (args->Has("help")) return std::fputs(kDecryptHelp, stdout), absl::OkStatus();
-  if (args->positional().size() != 1 || !args->Has("key")) {
-    return WithHint(absl::InvalidArgumentError("give one REPORT_ID and --key"), "see candour guardian decrypt --help");
+  if (args->positional().size() != 1 || !args->Has("key") || !args->Has("account")) {
+    return WithHint(absl::InvalidArgumentError("give one REPORT_ID, --account and --key"),
+                    "see candour guardian decrypt --help");
   }
   auto report_id = crypto::HexDecode(args->positional()[0]);
   if (!report_id.ok() || report_id->size() != crypto::kReportIdSize) {
@@ -212,39 +260,19 @@ absl::Status RunGuardianDecrypt(const Argv& argv, const GlobalOptions& globals) 
 
   auto session = Connect(globals);
   if (!session.ok()) return session.status();
-  candour::v1::GetReportRequest request;
-  request.set_report_id(*report_id);
-  request.set_recipient_key_id(keys->key_id);
-  request.set_issued_at(std::time(nullptr));
-  request.set_signature(crypto::SignReportAccess(*keys, *report_id, request.issued_at()));
-  CaseworkClient casework(session->channel, globals.channel.deadline);
-  auto fetched = casework.GetReport(request);
-  if (!fetched.ok()) return WithHint(fetched.status(), "check the report id and that your key is in the directory");
-  // The AAD binds the envelope to its own report id; this binds it to the one we asked for,
-  // so a server cannot answer with another report wholesale.
-  if (fetched->envelope().report_id() != *report_id) {
-    return WithHint(absl::DataLossError("the server returned a different report than the one asked for"),
-                    "the server may have been tampered with; tell your administrator");
+  AuthClient auth(session->channel, globals.channel.deadline);
+  auto staff = SignInStaff(auth, args->Get("account"), passphrase->view());
+  if (absl::IsUnauthenticated(staff.status()) && !args->Has("passphrase-file")) {
+    // The account was made with a passphrase of its own.
+    auto account_passphrase = ReadPassphrase(*args, "Passphrase for your staff account");
+    if (!account_passphrase.ok()) return account_passphrase.status();
+    staff = SignInStaff(auth, args->Get("account"), account_passphrase->view());
   }
-
-  IntakeClient intake(session->channel, globals.channel.deadline);
-  uint64_t version = fetched->envelope().directory_version();
-  auto signed_directory = intake.GetDirectory(version);
-  if (!signed_directory.ok()) return signed_directory.status();
-  auto directory = session->trust->AcceptHistorical(*signed_directory, version);
-  if (!directory.ok()) return WithHint(directory.status(), "the server's directory cannot be trusted");
-  auto opened = crypto::OpenAsRecipient(fetched->envelope(), fetched->case_key_record(), *keys, *directory);
-  if (!opened.ok()) {
-    return WithHint(opened.status(), "the stored report fails its integrity checks: it may have been tampered with");
-  }
-  std::string shown = RenderReport(opened->content, directory->directory);
-  std::printf("Report %s, received %s (as the server says), directory version %llu\n\n%s\n%s",
-              args->positional()[0].c_str(), core::FormatDay(fetched->received_day()).c_str(),
-              static_cast<unsigned long long>(version), shown.c_str(),
-              CheckTag(fetched->envelope(), *directory, *keys, opened->content).c_str());
-  crypto::WipeString(shown);
-  crypto::WipeMessage(opened->content);
-  return absl::OkStatus();
+  if (!staff.ok()) return WithHint(staff.status(), "check the account name and passphrase");
+  absl::Status fetched_and_opened = FetchAndShow(*report_id, globals, *session, *staff, *keys);
+  AuthClient signed_in(session->channel, globals.channel.deadline, staff->token.get());
+  static_cast<void>(signed_in.SignOut());  // it expires by itself if this fails
+  return fetched_and_opened;
 }
 
 }  // namespace candour::clients

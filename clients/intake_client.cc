@@ -24,7 +24,45 @@ absl::StatusOr<uint64_t> AdminClient::PublishDirectory(const SignedDirectory& di
 }
 
 absl::StatusOr<GetReportResponse> CaseworkClient::GetReport(const GetReportRequest& request) {
-  return Call(*stub_, &CaseworkService::Stub::GetReport, request, deadline_);
+  return Call(*stub_, &CaseworkService::Stub::GetReport, request, deadline_, session_);
+}
+
+absl::StatusOr<InviteStaffResponse> AdminClient::InviteStaff(const InviteStaffRequest& request) {
+  return Call(*stub_, &AdminService::Stub::InviteStaff, request, deadline_, session_);
+}
+
+absl::Status AdminClient::DisableStaff(std::string_view name) {
+  DisableStaffRequest request;
+  request.set_name(std::string(name));
+  return Call(*stub_, &AdminService::Stub::DisableStaff, request, deadline_, session_).status();
+}
+
+absl::StatusOr<ListStaffResponse> AdminClient::ListStaff() {
+  return Call(*stub_, &AdminService::Stub::ListStaff, ListStaffRequest(), deadline_, session_);
+}
+
+absl::StatusOr<AccountKdf> AuthClient::GetSalt(std::string_view name) {
+  GetSaltRequest request;
+  request.set_name(std::string(name));
+  absl::StatusOr<GetSaltResponse> response = Call(*stub_, &AuthService::Stub::GetSalt, request, deadline_);
+  if (!response.ok()) return response.status();
+  return response->kdf();
+}
+
+absl::StatusOr<SignInResponse> AuthClient::SignIn(const SignInRequest& request) {
+  return Call(*stub_, &AuthService::Stub::SignIn, request, deadline_);
+}
+
+absl::StatusOr<AcceptInvitationResponse> AuthClient::AcceptInvitation(const AcceptInvitationRequest& request) {
+  return Call(*stub_, &AuthService::Stub::AcceptInvitation, request, deadline_);
+}
+
+absl::Status AuthClient::SignOut() {
+  return Call(*stub_, &AuthService::Stub::SignOut, SignOutRequest(), deadline_, session_).status();
+}
+
+absl::StatusOr<WhoAmIResponse> AuthClient::WhoAmI() {
+  return Call(*stub_, &AuthService::Stub::WhoAmI, WhoAmIRequest(), deadline_, session_);
 }
 
 }  // namespace candour::clients

@@ -7,8 +7,12 @@
 #define CANDOUR_CLIENTS_INTAKE_CLIENT_H_
 
 #include <memory>
+#include <string_view>
+#include <string_view>
 
 #include "candour/v1/admin.grpc.pb.h"
+#include "candour/v1/auth.grpc.pb.h"
+#include "candour/v1/auth.grpc.pb.h"
 #include "candour/v1/casework.grpc.pb.h"
 #include "candour/v1/intake.grpc.pb.h"
 #include "clients/rpc.h"
@@ -28,26 +32,55 @@ class IntakeClient {
   const std::chrono::milliseconds deadline_;
 };
 
+// `session` (may be null; not owned) is attached to the staff calls.
 class AdminClient {
  public:
-  AdminClient(std::shared_ptr<grpc::Channel> channel, std::chrono::milliseconds deadline)
-      : stub_(candour::v1::AdminService::NewStub(channel)), deadline_(deadline) {}
+  AdminClient(std::shared_ptr<grpc::Channel> channel, std::chrono::milliseconds deadline,
+              const SessionToken* session = nullptr)
+      : stub_(candour::v1::AdminService::NewStub(channel)), deadline_(deadline), session_(session) {}
+  // Needs no session: the organisation's signature is the authority.
   absl::StatusOr<uint64_t> PublishDirectory(const candour::v1::SignedDirectory& directory);
+  absl::StatusOr<candour::v1::InviteStaffResponse> InviteStaff(const candour::v1::InviteStaffRequest& request);
+  absl::Status DisableStaff(std::string_view name);
+  absl::StatusOr<candour::v1::ListStaffResponse> ListStaff();
 
  private:
   std::unique_ptr<candour::v1::AdminService::Stub> stub_;
   const std::chrono::milliseconds deadline_;
+  const SessionToken* const session_;
 };
 
+// Every call needs a Guardian's session (not owned; must outlive the client).
 class CaseworkClient {
  public:
-  CaseworkClient(std::shared_ptr<grpc::Channel> channel, std::chrono::milliseconds deadline)
-      : stub_(candour::v1::CaseworkService::NewStub(channel)), deadline_(deadline) {}
+  CaseworkClient(std::shared_ptr<grpc::Channel> channel, std::chrono::milliseconds deadline,
+                 const SessionToken* session)
+      : stub_(candour::v1::CaseworkService::NewStub(channel)), deadline_(deadline), session_(session) {}
   absl::StatusOr<candour::v1::GetReportResponse> GetReport(const candour::v1::GetReportRequest& request);
 
  private:
   std::unique_ptr<candour::v1::CaseworkService::Stub> stub_;
   const std::chrono::milliseconds deadline_;
+  const SessionToken* const session_;
+};
+
+// AuthService. `session` (may be null) is attached to SignOut and WhoAmI.
+class AuthClient {
+ public:
+  AuthClient(std::shared_ptr<grpc::Channel> channel, std::chrono::milliseconds deadline,
+             const SessionToken* session = nullptr)
+      : stub_(candour::v1::AuthService::NewStub(channel)), deadline_(deadline), session_(session) {}
+  absl::StatusOr<candour::v1::AccountKdf> GetSalt(std::string_view name);
+  absl::StatusOr<candour::v1::SignInResponse> SignIn(const candour::v1::SignInRequest& request);
+  absl::StatusOr<candour::v1::AcceptInvitationResponse> AcceptInvitation(
+      const candour::v1::AcceptInvitationRequest& request);
+  absl::Status SignOut();
+  absl::StatusOr<candour::v1::WhoAmIResponse> WhoAmI();
+
+ private:
+  std::unique_ptr<candour::v1::AuthService::Stub> stub_;
+  const std::chrono::milliseconds deadline_;
+  const SessionToken* const session_;
 };
 
 }  // namespace candour::clients

@@ -3,6 +3,7 @@
 
 #include <grpcpp/create_channel.h>
 #include <grpcpp/security/credentials.h>
+#include <sodium.h>
 
 #include <fstream>
 #include <sstream>
@@ -10,6 +11,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "core/loopback.h"
+#include "crypto/bytes.h"
 
 namespace candour::clients {
 
@@ -26,6 +28,12 @@ absl::StatusOr<std::shared_ptr<grpc::Channel>> MakeChannel(const ChannelOptions&
     ssl.pem_root_certs = pem.str();
   }
   return grpc::CreateChannel(options.server, grpc::SslCredentials(ssl));
+}
+
+void SessionToken::Attach(grpc::ClientContext& context) const {
+  std::string header = "Bearer " + crypto::HexEncode(token_.view());
+  context.AddMetadata("authorization", header);
+  sodium_memzero(header.data(), header.size());
 }
 
 }  // namespace candour::clients

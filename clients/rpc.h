@@ -14,6 +14,7 @@
 #include <string>
 
 #include "absl/status/statusor.h"
+#include "crypto/secret_bytes.h"
 
 namespace candour::clients {
 
@@ -30,13 +31,29 @@ inline absl::Status FromGrpc(const grpc::Status& s) {
   return absl::Status(static_cast<absl::StatusCode>(s.error_code()), s.error_message());
 }
 
-// Calls stub->*method(request) with a deadline.
+// A staff session token (32 bytes), held in wiped memory. Calls made with
+// one carry it as "authorization: Bearer <hex>".
+class SessionToken {
+ public:
+  explicit SessionToken(crypto::SecretBytes token) : token_(std::move(token)) {}
+  const crypto::SecretBytes& bytes() const { return token_; }
+  // Adds the authorization metadata to `context`; the temporary header text
+  // is wiped once gRPC has its copy.
+  void Attach(grpc::ClientContext& context) const;
+
+ private:
+  crypto::SecretBytes token_;
+};
+
+// Calls stub->*method(request) with a deadline, and the session if given.
 template <typename Stub, typename Request, typename Response>
 absl::StatusOr<Response> Call(Stub& stub,
                               grpc::Status (Stub::*method)(grpc::ClientContext*, const Request&, Response*),
-                              const Request& request, std::chrono::milliseconds deadline) {
+                              const Request& request, std::chrono::milliseconds deadline,
+                              const SessionToken* session = nullptr) {
   grpc::ClientContext context;
   context.set_deadline(std::chrono::system_clock::now() + deadline);
+  if (session != nullptr) session->Attach(context);
   Response response;
   grpc::Status status = (stub.*method)(&context, request, &response);
   if (!status.ok()) return FromGrpc(status);

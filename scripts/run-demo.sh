@@ -43,7 +43,16 @@ CONF
   echo "run-demo: made a demo organisation in ./$DEMO"
 fi
 
+# A new data dir has no accounts yet, whatever ./demo remembers.
+[ -d "$DATA" ] || rm -f "$DEMO/accounts.done"
 mkdir -p "$DATA"
+admin_code=
+if [ ! -f "$DEMO/accounts.done" ]; then
+  # The first admin's invitation is made on this host, before candourd runs.
+  admin_code=$("$CANDOURD" admin bootstrap --name demo-admin --config "$DEMO/org/organisation.pub" \
+      --data-dir "$DATA" 2>/dev/null | sed -n 's/^    \([0-9a-z-]\{23\}\)$/\1/p' || true)
+fi
+
 "$CANDOURD" --config "$DEMO/org/organisation.pub" --listen "$LISTEN" --data-dir "$DATA" \
     --port-file "$DEMO/port" &
 server=$!
@@ -58,11 +67,27 @@ for _ in $(seq 100); do
   sleep 0.1
 done
 
+if [ -n "$admin_code" ]; then
+  rm -rf "$DEMO/admin"
+  mkdir -p "$DEMO/admin"
+  "$CANDOUR" --config "$DEMO/candour.conf" account accept --name demo-admin --code "$admin_code" \
+      --passphrase-out "$DEMO/admin/passphrase.txt" >/dev/null
+  guardian_code=$("$CANDOUR" --config "$DEMO/candour.conf" admin invite --account demo-admin \
+      --passphrase-file "$DEMO/admin/passphrase.txt" --name demo-guardian --role guardian \
+      | sed -n 's/^    \([0-9a-z-]\{23\}\)$/\1/p')
+  # The Guardian's account shares the key's generated passphrase: one to remember.
+  "$CANDOUR" --config "$DEMO/candour.conf" account accept --name demo-guardian --code "$guardian_code" \
+      --passphrase-file "$DEMO/guardian/passphrase.txt" >/dev/null
+  touch "$DEMO/accounts.done"
+  echo "run-demo: made the accounts demo-admin and demo-guardian"
+fi
+
 cat <<MSG
 
 Candour is running on $LISTEN (data in ./$DATA, keys in ./$DEMO).
-Demo Guardian key:        $DEMO/guardian/demo-guardian.key
+Demo Guardian key:        $DEMO/guardian/demo-guardian.key (account demo-guardian)
 Demo Guardian passphrase: $(cat "$DEMO/guardian/passphrase.txt")
+Demo admin passphrase:    $DEMO/admin/passphrase.txt (account demo-admin)
 Organisation fingerprint: $(sed -n 's/^# fingerprint: //p' "$DEMO/org/organisation.pub")
 
 Try, in another terminal:

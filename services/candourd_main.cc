@@ -16,6 +16,7 @@
 #include <thread>
 #include <vector>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "core/directory_rules.h"
 #include "core/period.h"
@@ -23,12 +24,14 @@
 #include "services/config.h"
 #include "services/server_grpc.h"
 #include "services/server_log.h"
+#include "services/staff_admin_service.h"
 #include "storage/rocksdb_report_store.h"
 
 namespace candour::services {
 namespace {
 
 constexpr char kUsage[] = R"(Usage: candourd [--config FILE] [--KEY VALUE ...]
+       candourd admin bootstrap --name NAME [--config FILE]   (the first admin's invitation)
 
 Runs the Candour server. Settings (file lines `key = value`, or flags):
   listen               host:port to listen on (default 127.0.0.1:7443; TLS required off loopback)
@@ -41,6 +44,9 @@ Runs the Candour server. Settings (file lines `key = value`, or flags):
   max_threads          gRPC thread cap (default 512)
   idle_threads         threads kept waiting for calls when idle (default 64)
   counters_interval_s  how often aggregate intake counters are logged (default 86400: daily)
+  secret_file          candourd's own secret (default DATA_DIR/candourd.secret)
+  session_idle_minutes staff sessions end after this long idle (default 15)
+  session_hours        and after this long in any case (default 12)
   port_file            write the bound port here (for port 0)
 )";
 
@@ -96,7 +102,65 @@ class Ticker {
   std::thread thread_;
 };
 
+constexpr char kBootstrapUsage[] = R"(Usage: candourd admin bootstrap --name NAME [--config FILE] [--data_dir DIR]
+
+Makes a one-time invitation for the first admin account, directly in the data
+dir (stop candourd first: only one process may open it). Refused once an
+admin account exists. The code is valid for 7 days; then run
+  candour account accept --name NAME --code CODE
+against the running server.
+)";
+
+// `candourd admin bootstrap`: the one way to make the first admin, and only on
+// the server's own host, because whoever holds that invitation holds the
+// organisation's accounts.
+int Bootstrap(std::vector<std::string> args) {
+  std::string name;
+  for (size_t i = 0; i < args.size(); ++i) {
+    if (args[i] == "--help" || args[i] == "-h") {
+      std::fputs(kBootstrapUsage, stdout);
+      return 0;
+    }
+    if (args[i] == "--name" && i + 1 < args.size()) {
+      name = args[i + 1];
+      args.erase(args.begin() + static_cast<std::ptrdiff_t>(i), args.begin() + static_cast<std::ptrdiff_t>(i) + 2);
+      break;
+    }
+  }
+  if (name.empty()) {
+    std::fprintf(stderr, "candourd: error: --name is required\ncandourd: hint: see candourd admin bootstrap --help\n");
+    return 2;
+  }
+  if (auto s = crypto::InitSodium(); !s.ok()) return 1;
+  auto config = ParseServerConfig(args);
+  if (!config.ok()) {
+    std::fprintf(stderr, "candourd: error: %s\n", std::string(config.status().message()).c_str());
+    return 2;
+  }
+  auto store = storage::RocksDbReportStore::Open(config->data_dir);
+  if (!store.ok()) {
+    std::fprintf(stderr, "candourd: error: opening %s: %s\ncandourd: hint: stop candourd first\n",
+                 config->data_dir.c_str(), std::string(store.status().message()).c_str());
+    return 1;
+  }
+  StaffAdminService staff(store->get(), core::TodayInLondon);
+  auto invitation = staff.Bootstrap(name);
+  if (!invitation.ok()) {
+    std::fprintf(stderr, "candourd: error: %s\n", std::string(invitation.status().message()).c_str());
+    return 1;
+  }
+  std::printf("Invitation for the first admin, valid until %s (shown once):\n\n    %s\n\n"
+              "With candourd running, make the account:\n"
+              "    candour account accept --name %s --code CODE\n",
+              core::FormatDay(invitation->expires_day()).c_str(), invitation->invitation_code().c_str(),
+              absl::AsciiStrToLower(name).c_str());
+  return 0;
+}
+
 int Run(const std::vector<std::string>& args) {
+  if (args.size() >= 2 && args[0] == "admin" && args[1] == "bootstrap") {
+    return Bootstrap(std::vector<std::string>(args.begin() + 2, args.end()));
+  }
   for (const auto& a : args) {
     if (a == "--help" || a == "-h") {
       std::fputs(kUsage, stdout);

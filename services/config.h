@@ -36,6 +36,13 @@ struct ServerConfig {
   // sync server start and end a thread for nearly every call under load; at
   // 64 clients that churn cost a fifth of the throughput (docs/PERFORMANCE.md).
   int64_t idle_threads = 64;
+  // candourd's own secret (services/server_secret.h); empty means
+  // "<data_dir>/candourd.secret".
+  std::string secret_file;
+  // Staff sessions end after this long without a call, and after this long
+  // in any case.
+  int64_t session_idle_minutes = 15;
+  int64_t session_hours = 12;
   std::string port_file;                   // if set, the bound port is written here
 };
 

@@ -10,9 +10,13 @@
 #include <ctime>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 #include "absl/strings/str_cat.h"
+#include "core/period.h"
 #include "crypto/bytes.h"
+#include "crypto/staff_credentials.h"
+#include "services/server_secret.h"
 
 namespace candour::services {
 namespace {
@@ -50,12 +54,35 @@ absl::StatusOr<std::unique_ptr<CandourServer>> CandourServer::Start(const Server
   auto directories = DirectoryRegistry::Load(store, *std::move(org_key));
   if (!directories.ok()) return directories.status();
   server->directories_ = *std::move(directories);
+  auto access = AccessTable::ForCandour();
+  if (!access.ok()) return access.status();
+  server->access_ = std::make_unique<AccessTable>(*std::move(access));
+  auto secret = LoadOrCreateServerSecret(config.secret_file.empty() ? config.data_dir + "/candourd.secret"
+                                                                    : config.secret_file);
+  if (!secret.ok()) return secret.status();
+  // Built now rather than on the first unknown name, whose sign-in would
+  // otherwise take longer than any other and so stand out.
+  static_cast<void>(crypto::DecoyVerifier());
+
+  const auto unix_now = [] { return static_cast<int64_t>(std::time(nullptr)); };
+  SessionPolicy policy;
+  policy.idle_seconds = config.session_idle_minutes * 60;
+  policy.lifetime_seconds = config.session_hours * 3600;
+  server->sessions_ = std::make_unique<SessionManager>(store, policy, unix_now);
+  server->authoriser_ = std::make_unique<Authoriser>(server->access_.get(), server->sessions_.get());
   server->intake_ = std::make_unique<IntakeService>(store, server->directories_.get());
-  server->casework_ = std::make_unique<CaseworkService>(store, server->directories_.get(),
-                                                        [] { return static_cast<int64_t>(std::time(nullptr)); });
-  server->intake_grpc_ = std::make_unique<IntakeGrpc>(server->intake_.get(), &server->counters_);
-  server->admin_grpc_ = std::make_unique<AdminGrpc>(server->directories_.get());
-  server->casework_grpc_ = std::make_unique<CaseworkGrpc>(server->casework_.get());
+  server->casework_ = std::make_unique<CaseworkService>(store, server->directories_.get(), unix_now);
+  server->auth_ = std::make_unique<AuthService>(
+      store, server->sessions_.get(), &server->sign_in_limiter_, *std::move(secret), core::TodayInLondon,
+      [](std::chrono::milliseconds delay) { std::this_thread::sleep_for(delay); });
+  server->staff_admin_ = std::make_unique<StaffAdminService>(store, core::TodayInLondon);
+
+  const Authoriser* authoriser = server->authoriser_.get();
+  server->intake_grpc_ = std::make_unique<IntakeGrpc>(server->intake_.get(), authoriser, &server->counters_);
+  server->admin_grpc_ =
+      std::make_unique<AdminGrpc>(server->directories_.get(), server->staff_admin_.get(), authoriser);
+  server->auth_grpc_ = std::make_unique<AuthGrpc>(server->auth_.get(), authoriser);
+  server->casework_grpc_ = std::make_unique<CaseworkGrpc>(server->casework_.get(), authoriser);
 
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
@@ -70,6 +97,7 @@ absl::StatusOr<std::unique_ptr<CandourServer>> CandourServer::Start(const Server
                               static_cast<int>(config.idle_threads));
   builder.RegisterService(server->intake_grpc_.get());
   builder.RegisterService(server->admin_grpc_.get());
+  builder.RegisterService(server->auth_grpc_.get());
   builder.RegisterService(server->casework_grpc_.get());
   server->server_ = builder.BuildAndStart();
   if (server->server_ == nullptr || server->port_ == 0) {

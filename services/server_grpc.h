@@ -1,6 +1,7 @@
 // Copyright 2026 The Candour Authors. Licensed under the Apache License 2.0.
 //
-// CandourServer wires the services to a gRPC server: credentials (TLS off
+// CandourServer wires the services to a gRPC server: the access table and
+// authoriser every handler goes through, credentials (TLS off
 // loopback is refused by ValidateServerConfig before we get here), message
 // limits, thread cap, health checks and reflection. It owns the logic objects
 // and the gRPC server, not the store. Used by candourd and by in-process
@@ -14,12 +15,19 @@
 #include <memory>
 
 #include "absl/status/statusor.h"
+#include "services/access_table.h"
+#include "services/auth_service.h"
+#include "services/authoriser.h"
 #include "services/casework_service.h"
 #include "services/config.h"
 #include "services/directory_registry.h"
 #include "services/intake_grpc.h"
 #include "services/intake_service.h"
 #include "services/server_log.h"
+#include "services/sessions.h"
+#include "services/sign_in_limiter.h"
+#include "services/staff_admin_service.h"
+#include "services/staff_grpc.h"
 #include "storage/report_store.h"
 
 namespace candour::services {
@@ -43,11 +51,18 @@ class CandourServer {
   CandourServer() = default;
 
   std::unique_ptr<DirectoryRegistry> directories_;
+  std::unique_ptr<AccessTable> access_;
+  std::unique_ptr<SessionManager> sessions_;
+  std::unique_ptr<Authoriser> authoriser_;
+  SignInLimiter sign_in_limiter_;
   std::unique_ptr<IntakeService> intake_;
   std::unique_ptr<CaseworkService> casework_;
+  std::unique_ptr<AuthService> auth_;
+  std::unique_ptr<StaffAdminService> staff_admin_;
   IntakeCounters counters_;
   std::unique_ptr<IntakeGrpc> intake_grpc_;
   std::unique_ptr<AdminGrpc> admin_grpc_;
+  std::unique_ptr<AuthGrpc> auth_grpc_;
   std::unique_ptr<CaseworkGrpc> casework_grpc_;
   std::unique_ptr<grpc::Server> server_;
   int port_ = 0;

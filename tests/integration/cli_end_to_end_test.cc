@@ -138,6 +138,14 @@ class EndToEndTest : public ::testing::Test {
   void SetUp() override {
     work_ = MakeDir(::testing::UnitTest::GetInstance()->current_test_info()->name());
     data_ = work_ + "/var";
+    // The first admin's invitation is made on the host before candourd runs.
+    auto bootstrap = testing::Run({kServer, "admin", "bootstrap", "--name", "admin", "--config", org_->org_pub, "--data-dir",
+                          data_}, work_);
+    ASSERT_EQ(bootstrap.exit_code, 0) << bootstrap.err;
+    std::smatch code;
+    ASSERT_TRUE(std::regex_search(bootstrap.out, code, std::regex("\\n    ([0-9a-z]{5}(-[0-9a-z]{5}){3})\\n")))
+        << bootstrap.out;
+    admin_invitation_ = code[1];
     server_ = StartServer(*org_, data_, work_ + "/candourd.log");
     WriteClientConfig(server_.address);
     auto publish = Client({"admin", "directory", "publish", org_->signed_directory});
@@ -170,14 +178,60 @@ class EndToEndTest : public ::testing::Test {
     return {id.size() > 1 ? id[1].str() : "", code.size() > 1 ? code[1].str() : ""};
   }
 
+  // The code in an invitation's output.
+  static std::string InvitationCode(const std::string& out) {
+    std::smatch code;
+    EXPECT_TRUE(std::regex_search(out, code, std::regex("\\n    ([0-9a-z]{5}(-[0-9a-z]{5}){3})\\n"))) << out;
+    return code.size() > 1 ? code[1].str() : "";
+  }
+
+  // Makes the admin account from the bootstrap invitation, then a Guardian
+  // account invited by that admin, made with the Guardian key's passphrase.
+  void EnsureGuardianAccount() {
+    if (guardian_ready_) return;
+    admin_passphrase_ = work_ + "/admin.pass";
+    auto admin = Client({"account", "accept", "--name", "admin", "--code", admin_invitation_, "--passphrase-out",
+                         admin_passphrase_});
+    ASSERT_EQ(admin.exit_code, 0) << admin.err;
+    auto invite = Client({"admin", "invite", "--account", "admin", "--passphrase-file", admin_passphrase_, "--name",
+                          "guardian", "--role", "guardian"});
+    ASSERT_EQ(invite.exit_code, 0) << invite.err;
+    guardian_invitation_ = InvitationCode(invite.out);
+    auto guardian = Client({"account", "accept", "--name", "guardian", "--code", guardian_invitation_,
+                            "--passphrase-file", org_->guardian_passphrase});
+    ASSERT_EQ(guardian.exit_code, 0) << guardian.err;
+    EXPECT_NE(guardian.out.find("Account guardian made: guardian."), std::string::npos) << guardian.out;
+    guardian_ready_ = true;
+  }
+
+  // Every staff secret a test made: passphrases and invitation codes, in
+  // the forms they were typed and stored.
+  std::vector<std::string> StaffSecrets() {
+    std::vector<std::string> secrets = {admin_invitation_, guardian_invitation_};
+    for (const std::string& file : {admin_passphrase_, org_->guardian_passphrase}) {
+      std::string text = ReadWholeFile(file);
+      while (!text.empty() && text.back() == '\n') text.pop_back();
+      secrets.push_back(text);
+    }
+    for (const std::string& code : {admin_invitation_, guardian_invitation_}) {
+      std::string bare = code;
+      bare.erase(std::remove(bare.begin(), bare.end(), '-'), bare.end());
+      secrets.push_back(bare);
+    }
+    return secrets;
+  }
+
   RunResult Decrypt(const std::string& report_id) {
-    return Client({"guardian", "decrypt", report_id, "--key", org_->guardian_key, "--passphrase-file",
-                   org_->guardian_passphrase});
+    EnsureGuardianAccount();
+    return Client({"guardian", "decrypt", report_id, "--account", "guardian", "--key", org_->guardian_key,
+                   "--passphrase-file", org_->guardian_passphrase});
   }
 
   static Organisation* org_;
   std::string work_;
   std::string data_;
+  std::string admin_invitation_, guardian_invitation_, admin_passphrase_;
+  bool guardian_ready_ = false;
   Server server_;
 };
 
@@ -236,6 +290,10 @@ TEST_F(EndToEndTest, NamedAndAnonymousReportsOpenOnlyForTheGuardianAndLeaveNoPla
   std::vector<std::string> markers = {narrative, impact, name, contact, bystander, "MARKER-",
                                       named.receipt_code, anonymous.receipt_code, canonical(named.receipt_code),
                                       canonical(anonymous.receipt_code)};
+  for (const std::string& secret : StaffSecrets()) {
+    ASSERT_GE(secret.size(), 20u);
+    markers.push_back(secret);
+  }
   std::string log = ReadWholeFile(server_.log);
   EXPECT_NE(log.find("stopped"), std::string::npos) << log;
   EXPECT_EQ(Found(log, markers), std::vector<std::string>{}) << log;
@@ -302,6 +360,40 @@ TEST_F(EndToEndTest, ReportSurvivesSigkillRightAfterSubmitReturns) {
   auto opened = Decrypt(r.report_id);
   ASSERT_EQ(opened.exit_code, 0) << opened.err;
   EXPECT_NE(opened.out.find("MARKER-DURABLE shouted at in handover"), std::string::npos);
+}
+
+TEST_F(EndToEndTest, AdminInvitesListsAndDisablesStaffAndADisabledGuardianIsShutOut) {
+  Submitted r = Report({"--kind", "bullying", "--characteristic", "age", "--source", "manager", "--department",
+                        "5", "--what", "MARKER-STAFF rota punishments"});
+  auto opened = Decrypt(r.report_id);
+  ASSERT_EQ(opened.exit_code, 0) << opened.err;
+  EXPECT_NE(opened.out.find("MARKER-STAFF rota punishments"), std::string::npos);
+
+  auto staff = Client({"admin", "staff", "--account", "admin", "--passphrase-file", admin_passphrase_});
+  ASSERT_EQ(staff.exit_code, 0) << staff.err;
+  EXPECT_NE(staff.out.find("admin "), std::string::npos) << staff.out;
+  EXPECT_NE(staff.out.find("guardian "), std::string::npos) << staff.out;
+
+  // A Guardian cannot run admin commands.
+  auto not_admin = Client({"admin", "staff", "--account", "guardian", "--passphrase-file",
+                           org_->guardian_passphrase});
+  EXPECT_EQ(not_admin.exit_code, 1);
+  EXPECT_NE(not_admin.err.find("ROLE_ADMIN"), std::string::npos) << not_admin.err;
+
+  auto disable = Client({"admin", "disable", "--account", "admin", "--passphrase-file", admin_passphrase_, "--name",
+                         "guardian"});
+  ASSERT_EQ(disable.exit_code, 0) << disable.err;
+  auto refused = Decrypt(r.report_id);
+  EXPECT_EQ(refused.exit_code, 1);
+  EXPECT_NE(refused.err.find("the name or passphrase is wrong"), std::string::npos) << refused.err;
+  EXPECT_EQ(refused.out.find("MARKER-STAFF"), std::string::npos);
+
+  // A wrong passphrase gets the same answer as a name that does not exist.
+  std::ofstream(work_ + "/wrong.pass") << "aaaaa-bbbbb-ccccc-ddddd\n";
+  auto wrong = Client({"admin", "staff", "--account", "admin", "--passphrase-file", work_ + "/wrong.pass"});
+  auto nobody = Client({"admin", "staff", "--account", "nobody", "--passphrase-file", work_ + "/wrong.pass"});
+  EXPECT_EQ(wrong.exit_code, 1);
+  EXPECT_EQ(wrong.err, nobody.err);
 }
 
 TEST_F(EndToEndTest, ClientRefusesRolledBackDirectory) {

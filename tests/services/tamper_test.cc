@@ -17,6 +17,7 @@
 #include "rocksdb/db.h"
 #include "storage/schema.h"
 #include "tests/testing/in_process_server.h"
+#include "tests/testing/staff.h"
 #include "tests/testing/test_org.h"
 
 namespace candour::services {
@@ -25,6 +26,7 @@ namespace {
 namespace schema = storage::schema;
 using candour::testing::InProcessServer;
 using candour::testing::ScopedTempDir;
+using candour::testing::StaffFixture;
 using candour::testing::TestOrg;
 using candour::v1::Envelope;
 using candour::v1::SubmitReportRequest;
@@ -135,7 +137,15 @@ class TamperTest : public ::testing::Test {
     request.set_recipient_key_id(keys.key_id);
     request.set_issued_at(now);
     request.set_signature(crypto::SignReportAccess(keys, Id(report), now));
-    clients::CaseworkClient casework(server_->channel(), kDeadline);
+    if (staff_ == nullptr) {
+      staff_ = std::make_unique<StaffFixture>(&server_->store(), server_->channel());
+      EXPECT_TRUE(staff_->Create("guardian", StaffFixture::RoleGrants(candour::v1::ROLE_GUARDIAN)).ok());
+    }
+    staff_->Reconnect(&server_->store(), server_->channel());
+    absl::StatusOr<clients::SignedIn> session = staff_->SignIn("guardian");
+    EXPECT_TRUE(session.ok()) << session.status();
+    if (!session.ok()) return session.status().code();
+    clients::CaseworkClient casework(server_->channel(), kDeadline, session->token.get());
     absl::StatusOr<candour::v1::GetReportResponse> response = casework.GetReport(request);
     EXPECT_TRUE(response.ok()) << response.status();
     if (!response.ok()) return response.status().code();
@@ -158,6 +168,7 @@ class TamperTest : public ::testing::Test {
   static const TestOrg org_;
   ScopedTempDir dir_{"candour_tamper"};
   std::unique_ptr<InProcessServer> server_;
+  std::unique_ptr<StaffFixture> staff_;
   candour::v1::SignedDirectory v1_;
   SubmitReportRequest a_, b_, c_;
 };

@@ -1,0 +1,72 @@
+// Copyright 2026 The Candour Authors. Licensed under the Apache License 2.0.
+#include "clients/staff_session.h"
+
+#include <sodium.h>
+
+#include "core/account_name.h"
+#include "crypto/staff_credentials.h"
+
+namespace candour::clients {
+namespace {
+
+// Request messages that carried a secret are wiped before they are freed.
+void WipeField(std::string* field) { sodium_memzero(field->data(), field->size()); }
+
+}  // namespace
+
+absl::StatusOr<SignedIn> SignInStaff(AuthClient& auth, std::string_view raw_name, std::string_view passphrase) {
+  absl::StatusOr<std::string> name = core::NormaliseAccountName(raw_name);
+  if (!name.ok()) return name.status();
+  absl::StatusOr<candour::v1::AccountKdf> kdf = auth.GetSalt(*name);
+  if (!kdf.ok()) return kdf.status();
+  const crypto::KdfParams params{kdf->opslimit(), kdf->memlimit()};
+  if (kdf->salt().size() != crypto::kAccountSaltSize || !crypto::AccountKdfInRange(params)) {
+    return absl::FailedPreconditionError("the server asked for key-derivation settings outside the accepted range");
+  }
+  absl::StatusOr<crypto::StaffSecrets> secrets = crypto::DeriveStaffSecrets(passphrase, kdf->salt(), params);
+  if (!secrets.ok()) return secrets.status();
+
+  candour::v1::SignInRequest request;
+  request.set_name(*name);
+  request.set_auth_key(std::string(secrets->auth_key.view()));
+  absl::StatusOr<candour::v1::SignInResponse> response = auth.SignIn(request);
+  WipeField(request.mutable_auth_key());
+  if (!response.ok()) return response.status();
+  if (response->session_token().size() != crypto::kSessionTokenSize) {
+    return absl::DataLossError("the server sent a malformed session token");
+  }
+  SignedIn out;
+  out.token = std::make_unique<SessionToken>(crypto::SecretBytes::CopyOf(response->session_token()));
+  WipeField(response->mutable_session_token());
+  out.grants = response->grants();
+  out.wrapped_keys = response->wrapped_keys();
+  out.wrap_key = std::move(secrets->wrap_key);
+  out.expires_at = response->expires_at();
+  return out;
+}
+
+absl::StatusOr<candour::v1::Grants> AcceptStaffInvitation(AuthClient& auth, std::string_view invitation_code,
+                                                          std::string_view raw_name, std::string_view passphrase,
+                                                          const crypto::KdfParams& kdf,
+                                                          std::string_view wrapped_keys) {
+  absl::StatusOr<std::string> name = core::NormaliseAccountName(raw_name);
+  if (!name.ok()) return name.status();
+  const std::string salt = crypto::NewAccountSalt();
+  absl::StatusOr<crypto::StaffSecrets> secrets = crypto::DeriveStaffSecrets(passphrase, salt, kdf);
+  if (!secrets.ok()) return secrets.status();
+  candour::v1::AcceptInvitationRequest request;
+  request.set_invitation_code(std::string(invitation_code));
+  request.set_name(*name);
+  request.mutable_kdf()->set_salt(salt);
+  request.mutable_kdf()->set_opslimit(kdf.opslimit);
+  request.mutable_kdf()->set_memlimit(kdf.memlimit);
+  request.set_auth_key(std::string(secrets->auth_key.view()));
+  request.set_wrapped_keys(std::string(wrapped_keys));
+  absl::StatusOr<candour::v1::AcceptInvitationResponse> response = auth.AcceptInvitation(request);
+  WipeField(request.mutable_auth_key());
+  WipeField(request.mutable_invitation_code());
+  if (!response.ok()) return response.status();
+  return response->grants();
+}
+
+}  // namespace candour::clients

@@ -1,0 +1,46 @@
+// Copyright 2026 The Candour Authors. Licensed under the Apache License 2.0.
+//
+// The staff side of sign-in (docs/PROTOCOL.md, "Staff accounts"): fetch the
+// account's salt, run Argon2id over the passphrase on this device, send only
+// the authentication key. The wrapping key stays here, for the account's
+// wrapped private keys. Session tokens live in memory only and are never
+// written to disk: each CLI command signs in, works, and signs out.
+#ifndef CANDOUR_CLIENTS_STAFF_SESSION_H_
+#define CANDOUR_CLIENTS_STAFF_SESSION_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "absl/status/statusor.h"
+#include "candour/v1/auth.pb.h"
+#include "clients/intake_client.h"
+#include "clients/rpc.h"
+#include "crypto/key_file.h"
+#include "crypto/secret_bytes.h"
+
+namespace candour::clients {
+
+struct SignedIn {
+  std::unique_ptr<SessionToken> token;
+  candour::v1::Grants grants;
+  std::string wrapped_keys;       // as stored with the account; may be empty
+  crypto::SecretBytes wrap_key;   // never leaves this device
+  int64_t expires_at = 0;         // Unix seconds
+};
+
+// INVALID_ARGUMENT for a malformed name; FAILED_PRECONDITION if the server
+// asks for Argon2id limits outside the accepted range (a server must not be
+// able to make a client allocate gigabytes); the server's UNAUTHENTICATED
+// as it comes.
+absl::StatusOr<SignedIn> SignInStaff(AuthClient& auth, std::string_view name, std::string_view passphrase);
+
+// Makes the account an invitation is for, with a fresh salt and `kdf`.
+absl::StatusOr<candour::v1::Grants> AcceptStaffInvitation(AuthClient& auth, std::string_view invitation_code,
+                                                          std::string_view name, std::string_view passphrase,
+                                                          const crypto::KdfParams& kdf,
+                                                          std::string_view wrapped_keys);
+
+}  // namespace candour::clients
+
+#endif  // CANDOUR_CLIENTS_STAFF_SESSION_H_

@@ -1,0 +1,55 @@
+// Copyright 2026 The Candour Authors. Licensed under the Apache License 2.0.
+//
+// AuthService logic: salts, sign-in, invitations, sign-out. The server never
+// sees a passphrase, only the authentication key the client derives from it
+// (crypto/staff_credentials.h), and keeps only an Argon2id verifier of that.
+// Every failed sign-in looks the same: unknown name, wrong key, disabled or
+// locked account all cost one Argon2id check and get one message. Thread-safe.
+#ifndef CANDOUR_SERVICES_AUTH_SERVICE_H_
+#define CANDOUR_SERVICES_AUTH_SERVICE_H_
+
+#include <chrono>
+#include <functional>
+
+#include "absl/status/statusor.h"
+#include "candour/v1/auth.pb.h"
+#include "core/period.h"
+#include "crypto/secret_bytes.h"
+#include "services/sessions.h"
+#include "services/sign_in_limiter.h"
+#include "storage/report_store.h"
+
+namespace candour::services {
+
+class AuthService {
+ public:
+  using DayClock = std::function<core::Day()>;
+  using Sleeper = std::function<void(std::chrono::milliseconds)>;
+  AuthService(storage::ReportStore* store, const SessionManager* sessions, SignInLimiter* limiter,
+              crypto::SecretBytes server_secret, DayClock today, Sleeper sleep);
+
+  // INVALID_ARGUMENT for a malformed name; otherwise a salt, real or derived.
+  absl::StatusOr<candour::v1::GetSaltResponse> GetSalt(const candour::v1::GetSaltRequest& request) const;
+  // INVALID_ARGUMENT for a malformed name or key size; UNAUTHENTICATED for
+  // every kind of refusal.
+  absl::StatusOr<candour::v1::SignInResponse> SignIn(const candour::v1::SignInRequest& request);
+  // INVALID_ARGUMENT for malformed fields; PERMISSION_DENIED for a code that
+  // is unknown, expired or for another name; ALREADY_EXISTS if the account
+  // exists (made meanwhile).
+  absl::StatusOr<candour::v1::AcceptInvitationResponse> AcceptInvitation(
+      const candour::v1::AcceptInvitationRequest& request);
+  absl::Status SignOut(const Caller& caller);
+  candour::v1::WhoAmIResponse WhoAmI(const Caller& caller) const;
+
+ private:
+  storage::ReportStore* const store_;        // not owned
+  const SessionManager* const sessions_;     // not owned
+  SignInLimiter* const limiter_;             // not owned
+  const crypto::SecretBytes server_secret_;
+  const DayClock today_;
+  const Sleeper sleep_;
+};
+
+}  // namespace candour::services
+
+#endif  // CANDOUR_SERVICES_AUTH_SERVICE_H_

@@ -1,0 +1,47 @@
+// Copyright 2026 The Candour Authors. Licensed under the Apache License 2.0.
+//
+// Staff administration: invitations, disabling, listing. An invitation code
+// is shown once and stored only as its hash. Thread-safe.
+#ifndef CANDOUR_SERVICES_STAFF_ADMIN_SERVICE_H_
+#define CANDOUR_SERVICES_STAFF_ADMIN_SERVICE_H_
+
+#include <functional>
+#include <string_view>
+
+#include "absl/status/statusor.h"
+#include "candour/v1/admin.pb.h"
+#include "core/period.h"
+#include "services/sessions.h"
+#include "storage/report_store.h"
+
+namespace candour::services {
+
+class StaffAdminService {
+ public:
+  using DayClock = std::function<core::Day()>;
+  StaffAdminService(storage::ReportStore* store, DayClock today);
+
+  // INVALID_ARGUMENT for malformed fields; ALREADY_EXISTS if the account
+  // exists already.
+  absl::StatusOr<candour::v1::InviteStaffResponse> InviteStaff(const Caller& caller,
+                                                               const candour::v1::InviteStaffRequest& request) const;
+  // NOT_FOUND for no such account; FAILED_PRECONDITION for the caller's own.
+  absl::Status DisableStaff(const Caller& caller, const candour::v1::DisableStaffRequest& request) const;
+  absl::StatusOr<candour::v1::ListStaffResponse> ListStaff() const;
+
+  // The first admin, made on the server's host (`candourd admin bootstrap`):
+  // an invitation for `name` with ROLE_ADMIN, valid for a week.
+  // FAILED_PRECONDITION if any account holds ROLE_ADMIN already.
+  absl::StatusOr<candour::v1::InviteStaffResponse> Bootstrap(std::string_view name) const;
+
+ private:
+  absl::StatusOr<candour::v1::InviteStaffResponse> Invite(std::string_view name, const candour::v1::Grants& grants,
+                                                          int valid_days, std::string_view invited_by) const;
+
+  storage::ReportStore* const store_;  // not owned
+  const DayClock today_;
+};
+
+}  // namespace candour::services
+
+#endif  // CANDOUR_SERVICES_STAFF_ADMIN_SERVICE_H_

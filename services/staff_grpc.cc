@@ -1,0 +1,81 @@
+// Copyright 2026 The Candour Authors. Licensed under the Apache License 2.0.
+#include "services/staff_grpc.h"
+
+#include "core/period.h"
+#include "services/call_guard_grpc.h"
+
+namespace candour::services {
+
+using namespace candour::v1;  // NOLINT: every type below is from the proto
+
+grpc::Status AuthGrpc::GetSalt(grpc::ServerContext* context, const GetSaltRequest* request,
+                               GetSaltResponse* response) {
+  return LoggedCall(*authoriser_, context, "/candour.v1.AuthService/GetSalt", response,
+                    [&](const Caller*) { return logic_->GetSalt(*request); });
+}
+
+grpc::Status AuthGrpc::SignIn(grpc::ServerContext* context, const SignInRequest* request, SignInResponse* response) {
+  return LoggedCall(*authoriser_, context, "/candour.v1.AuthService/SignIn", response,
+                    [&](const Caller*) { return logic_->SignIn(*request); });
+}
+
+grpc::Status AuthGrpc::AcceptInvitation(grpc::ServerContext* context, const AcceptInvitationRequest* request,
+                                        AcceptInvitationResponse* response) {
+  return LoggedCall(*authoriser_, context, "/candour.v1.AuthService/AcceptInvitation", response,
+                    [&](const Caller*) { return logic_->AcceptInvitation(*request); });
+}
+
+grpc::Status AuthGrpc::SignOut(grpc::ServerContext* context, const SignOutRequest*, SignOutResponse* response) {
+  return LoggedCall(*authoriser_, context, "/candour.v1.AuthService/SignOut", response,
+                    [&](const Caller* caller) -> absl::StatusOr<SignOutResponse> {
+                      if (absl::Status s = logic_->SignOut(*caller); !s.ok()) return s;
+                      return SignOutResponse();
+                    });
+}
+
+grpc::Status AuthGrpc::WhoAmI(grpc::ServerContext* context, const WhoAmIRequest*, WhoAmIResponse* response) {
+  return LoggedCall(*authoriser_, context, "/candour.v1.AuthService/WhoAmI", response,
+                    [&](const Caller* caller) -> absl::StatusOr<WhoAmIResponse> { return logic_->WhoAmI(*caller); });
+}
+
+grpc::Status AdminGrpc::PublishDirectory(grpc::ServerContext* context, const PublishDirectoryRequest* request,
+                                         PublishDirectoryResponse* response) {
+  return LoggedCall(*authoriser_, context, "/candour.v1.AdminService/PublishDirectory", response,
+                    [&](const Caller*) -> absl::StatusOr<PublishDirectoryResponse> {
+                      absl::StatusOr<uint64_t> version =
+                          directories_->Publish(request->directory(), core::TodayInLondon());
+                      if (!version.ok()) return version.status();
+                      PublishDirectoryResponse out;
+                      out.set_version(*version);
+                      return out;
+                    });
+}
+
+grpc::Status AdminGrpc::InviteStaff(grpc::ServerContext* context, const InviteStaffRequest* request,
+                                    InviteStaffResponse* response) {
+  return LoggedCall(*authoriser_, context, "/candour.v1.AdminService/InviteStaff", response,
+                    [&](const Caller* caller) { return staff_->InviteStaff(*caller, *request); });
+}
+
+grpc::Status AdminGrpc::DisableStaff(grpc::ServerContext* context, const DisableStaffRequest* request,
+                                     DisableStaffResponse* response) {
+  return LoggedCall(*authoriser_, context, "/candour.v1.AdminService/DisableStaff", response,
+                    [&](const Caller* caller) -> absl::StatusOr<DisableStaffResponse> {
+                      if (absl::Status s = staff_->DisableStaff(*caller, *request); !s.ok()) return s;
+                      return DisableStaffResponse();
+                    });
+}
+
+grpc::Status AdminGrpc::ListStaff(grpc::ServerContext* context, const ListStaffRequest*,
+                                  ListStaffResponse* response) {
+  return LoggedCall(*authoriser_, context, "/candour.v1.AdminService/ListStaff", response,
+                    [&](const Caller*) { return staff_->ListStaff(); });
+}
+
+grpc::Status CaseworkGrpc::GetReport(grpc::ServerContext* context, const GetReportRequest* request,
+                                     GetReportResponse* response) {
+  return LoggedCall(*authoriser_, context, "/candour.v1.CaseworkService/GetReport", response,
+                    [&](const Caller*) { return logic_->GetReport(*request); });
+}
+
+}  // namespace candour::services
