@@ -24,6 +24,13 @@ inline constexpr std::string_view kReceiptLookupContext = "candour.v1/receipt-lo
 inline constexpr std::string_view kKeyFileAadContext = "candour.v1/key-file";
 inline constexpr std::string_view kSessionTokenContext = "candour.v1/session-token";
 inline constexpr std::string_view kInvitationCodeContext = "candour.v1/invitation-code";
+// Case threads: what entry 1 chains to, the prefix of an entry's signed
+// message and AEAD additional data, the hash of its nonce and ciphertext, and
+// the hash later entries chain to.
+inline constexpr std::string_view kEnvelopeHashContext = "candour.v1/envelope-hash";
+inline constexpr std::string_view kThreadEntryContext = "candour.v1/thread-entry";
+inline constexpr std::string_view kThreadCiphertextContext = "candour.v1/thread-ciphertext";
+inline constexpr std::string_view kThreadEntryHashContext = "candour.v1/thread-entry-hash";
 // Keyed BLAKE2b context (key = the server's secret) for the salts the server
 // answers for names with no account.
 inline constexpr std::string_view kUnknownAccountSaltContext = "candour.v1/unknown-account-salt";
@@ -36,8 +43,8 @@ inline constexpr char kCaseKdfContext[] = "CandCase";
 inline constexpr char kReceiptKdfContext[] = "CandRcpt";
 inline constexpr char kAccountKdfContext[] = "CandAcct";
 
-// crypto_kdf subkey ids under the case key. Later messages of a case thread
-// use ids from kCaseSubkeyThreadBase upwards (the casework issue).
+// crypto_kdf subkey ids under the case key. Case-thread entry n is sealed
+// under kCaseSubkeyThreadBase + n (n = 1..kMaxThreadEntries).
 inline constexpr uint64_t kCaseSubkeyReportContent = 1;
 inline constexpr uint64_t kCaseSubkeyThreadBase = uint64_t{1} << 32;
 

@@ -149,7 +149,8 @@ class Checker:
     def run(self):
         for check in (self.hashes, self.kdfs, self.keys, self.directory, self.case_key, self.padding,
                       self.tags, self.sealed_box, self.sealed_tag, self.envelope, self.receipt, self.key_file, self.staff_secrets,
-                      self.unknown_account_salt, self.session_token, self.invitation_code):
+                      self.unknown_account_salt, self.session_token, self.invitation_code, self.envelope_hash,
+                      self.thread_entry):
             check()
         return self.failures
 
@@ -315,6 +316,38 @@ class Checker:
         for key in ("code_text", "typed_text", "canonical_text"):
             self.eq(name, "canonical_text", invitation_canonical(v[key]))
         self.eq(name, "code_hash", h(self.c["kInvitationCodeContext"], canonical.encode()))
+
+    def envelope_hash(self):
+        e = self.blocks["envelope"]
+        message = e["aad"] + e["nonce"] + e["key_commitment"] + e["ciphertext"]
+        self.eq("envelope-hash", "envelope_hash", h(self.c["kEnvelopeHashContext"], message))
+
+    def thread_entry(self):
+        name = "thread-entry"
+        v = self.blocks[name]
+        pk, sk = nb.crypto_sign_seed_keypair(v["author_ed25519_seed"])
+        self.eq(name, "author_public_key", pk)
+        author_key_id = h(self.c["kSigningKeyIdContext"], pk, 16)
+        self.eq(name, "author_key_id", author_key_id)
+        content = b"\x0a" + bytes([len(v["text_text"])]) + v["text_text"].encode()  # EntryContent.text, field 1
+        self.eq(name, "content", content)
+        org = v["organisation_id_text"].encode()
+        header = (self.c["kThreadEntryContext"] + b"\x00" + bytes([len(org)]) + org + v["report_id"]
+                  + bytes([v["kind_int"]]) + author_key_id + struct.pack("<I", v["sequence_int"])
+                  + v["previous_hash"] + bytes(32))  # a reporter entry has no quoted hash
+        self.eq(name, "header", header)
+        key = kdf(v["case_key"], 2**32 + v["sequence_int"], self.c["kCaseKdfContext"])
+        self.eq(name, "entry_key", key)
+        ciphertext = aead(key, v["nonce"], header, pad(content))
+        self.eq(name, "ciphertext", ciphertext)
+        ciphertext_hash = h(self.c["kThreadCiphertextContext"], v["nonce"] + ciphertext)
+        self.eq(name, "ciphertext_hash", ciphertext_hash)
+        signed = header + ciphertext_hash
+        self.eq(name, "signature", nb.crypto_sign(signed, sk)[:64])
+        nb.crypto_sign_open(v["signature"] + signed, pk)  # raises if it does not verify
+        self.eq(name, "entry_hash", h(self.c["kThreadEntryHashContext"], signed + v["signature"]))
+        padded = nb.crypto_aead_xchacha20poly1305_ietf_decrypt(v["ciphertext"], header, v["nonce"], key)
+        self.eq(name, "content", padded.rstrip(b"\x00")[:-1])
 
 
 def main():

@@ -27,6 +27,7 @@
 #include "crypto/receipt.h"
 #include "crypto/sealed_tag.h"
 #include "crypto/staff_credentials.h"
+#include "crypto/thread_entry.h"
 
 namespace candour::crypto {
 namespace {
@@ -348,6 +349,43 @@ TEST(VectorsTest, InvitationCodeHash) {
     ASSERT_TRUE(hash.ok()) << key << ": " << hash.status();
     EXPECT_EQ(HexEncode(*hash), Raw(b, "code_hash")) << key;
   }
+}
+
+TEST(VectorsTest, EnvelopeHash) {
+  const Block& b = Get("envelope");
+  candour::v1::Envelope e = EnvelopeFrom(b);
+  e.set_nonce(Hex(b, "nonce"));
+  e.set_key_commitment(Hex(b, "key_commitment"));
+  e.set_ciphertext(Hex(b, "ciphertext"));
+  EXPECT_EQ(HexEncode(EnvelopeHash(e, Hex(b, "organisation_id"))), Raw(Get("envelope-hash"), "envelope_hash"));
+}
+
+TEST(VectorsTest, ThreadEntrySealsToTheVectorAndOpens) {
+  const Block& b = Get("thread-entry");
+  const Ed25519KeyPair author = Ed25519KeyPairFromSeed(Key(b, "author_ed25519_seed"));
+  EXPECT_EQ(HexEncode(author.public_key), Raw(b, "author_public_key"));
+  EXPECT_EQ(HexEncode(SigningKeyId(author.public_key)), Raw(b, "author_key_id"));
+  const CaseKey case_key = Key(b, "case_key");
+  const uint64_t sequence = Int(b, "sequence_int");
+  EXPECT_EQ(HexEncode(DeriveCaseSubkey(case_key, kCaseSubkeyThreadBase + sequence).span()), Raw(b, "entry_key"));
+  candour::v1::EntryContent content;
+  content.set_text(Raw(b, "text_text"));
+  EXPECT_EQ(HexEncode(content.SerializeAsString()), Raw(b, "content"));
+  ASSERT_EQ(Int(b, "kind_int"), static_cast<uint64_t>(candour::v1::ENTRY_KIND_REPORTER_MESSAGE));
+  const EntryHeader header{Hex(b, "report_id"), static_cast<uint32_t>(sequence),
+                           candour::v1::ENTRY_KIND_REPORTER_MESSAGE, Hex(b, "previous_hash"), ""};
+  const std::string organisation_id = Raw(b, "organisation_id_text");
+  absl::StatusOr<candour::v1::ThreadEntry> entry =
+      SealEntryWithNonce(header, content, case_key, author, Hex(b, "author_key_id"), organisation_id, Hex(b, "nonce"));
+  ASSERT_TRUE(entry.ok()) << entry.status();
+  EXPECT_EQ(HexEncode(entry->ciphertext()), Raw(b, "ciphertext"));
+  EXPECT_EQ(HexEncode(entry->signature()), Raw(b, "signature"));
+  EXPECT_EQ(HexEncode(EntrySigningMessage(*entry, organisation_id)), Raw(b, "header") + Raw(b, "ciphertext_hash"));
+  EXPECT_EQ(HexEncode(EntryHash(*entry, organisation_id)), Raw(b, "entry_hash"));
+  EXPECT_TRUE(VerifyEntrySignature(*entry, author.public_key, organisation_id).ok());
+  absl::StatusOr<candour::v1::EntryContent> opened = OpenEntry(*entry, case_key, organisation_id);
+  ASSERT_TRUE(opened.ok()) << opened.status();
+  EXPECT_EQ(opened->text(), Raw(b, "text_text"));
 }
 
 }  // namespace
