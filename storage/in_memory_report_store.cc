@@ -5,6 +5,7 @@
 #include <optional>
 #include <set>
 #include <string_view>
+#include <utility>
 #include <variant>
 
 #include "absl/status/status.h"
@@ -43,17 +44,24 @@ absl::StatusOr<CommitOutcome> InMemoryReportStore::Commit(const UnitOfWork& unit
   std::vector<const NewReport*> to_write;
   size_t reports = 0;
   std::set<std::string_view> added_accounts;
+  std::set<std::string_view> unit_reports;
+  std::set<std::pair<std::string_view, uint32_t>> unit_entries;
   std::optional<uint64_t> latest;
   if (!directories_.empty()) latest = directories_.rbegin()->first;
   for (const UnitOfWork::Write& write : unit.writes()) {
     if (const auto* r = std::get_if<NewReport>(&write)) {
       ++reports;
+      unit_reports.insert(r->report_id);  // new or retried; if it fails below, so does the unit
       if (const auto stored = reports_.find(r->report_id); stored != reports_.end()) {
         if (!MatchesStored(*r, stored->second, case_keys_, receipts_)) return absl::AlreadyExistsError(kReportIdReused);
         continue;  // an identical retry writes nothing
       }
       if (receipts_.contains(r->receipt_lookup_hash)) return absl::AlreadyExistsError(kLookupHashReused);
       to_write.push_back(r);
+      continue;
+    }
+    if (const auto* entry = std::get_if<UnitOfWork::NewThreadEntry>(&write)) {
+      if (absl::Status s = CheckThreadEntry(*entry, unit_reports, unit_entries); !s.ok()) return s;
       continue;
     }
     const auto* directory = std::get_if<UnitOfWork::DirectoryVersion>(&write);
@@ -78,6 +86,8 @@ absl::StatusOr<CommitOutcome> InMemoryReportStore::Commit(const UnitOfWork& unit
   for (const UnitOfWork::Write& write : unit.writes()) {
     if (const auto* directory = std::get_if<UnitOfWork::DirectoryVersion>(&write)) {
       directories_[directory->version] = directory->signed_directory;
+    } else if (const auto* entry = std::get_if<UnitOfWork::NewThreadEntry>(&write)) {
+      thread_[{entry->report_id, entry->entry.sequence}] = entry->entry.entry;
     } else if (!std::holds_alternative<NewReport>(write)) {
       ApplyStaffWrite(write);
     }
@@ -122,6 +132,25 @@ absl::Status InMemoryReportStore::CheckStaffWrite(const UnitOfWork::Write& write
     }
   }
   return absl::OkStatus();  // deleting sessions has no precondition
+}
+
+// Mirrors RocksDbReportStore::Impl::BatchNewThreadEntry, check for check.
+absl::Status InMemoryReportStore::CheckThreadEntry(
+    const UnitOfWork::NewThreadEntry& write, const std::set<std::string_view>& unit_reports,
+    std::set<std::pair<std::string_view, uint32_t>>& unit_entries) const {
+  if (!unit_reports.contains(write.report_id) && !reports_.contains(write.report_id)) {
+    return absl::FailedPreconditionError("no report with this id for the thread entry");
+  }
+  const uint32_t sequence = write.entry.sequence;
+  if (thread_.contains({write.report_id, sequence})) {
+    return absl::AlreadyExistsError("a thread entry with this sequence already exists");
+  }
+  if (sequence > 1 && !unit_entries.contains({write.report_id, sequence - 1}) &&
+      !thread_.contains({write.report_id, sequence - 1})) {
+    return absl::FailedPreconditionError("the thread entry before this sequence is absent");
+  }
+  unit_entries.emplace(write.report_id, sequence);
+  return absl::OkStatus();
 }
 
 void InMemoryReportStore::ApplyStaffWrite(const UnitOfWork::Write& write) {
@@ -188,6 +217,17 @@ absl::StatusOr<std::optional<uint64_t>> InMemoryReportStore::LatestDirectoryVers
   std::lock_guard<std::mutex> lock(mu_);
   if (directories_.empty()) return std::nullopt;
   return directories_.rbegin()->first;
+}
+
+absl::StatusOr<std::vector<ThreadEntryRecord>> InMemoryReportStore::GetThread(std::string_view report_id) {
+  std::lock_guard<std::mutex> lock(mu_);
+  const std::string id(report_id);
+  if (!reports_.contains(id)) return absl::NotFoundError("no report with this id");
+  std::vector<ThreadEntryRecord> entries;
+  for (auto it = thread_.lower_bound({id, 0}); it != thread_.end() && it->first.first == id; ++it) {
+    entries.push_back(ThreadEntryRecord{it->first.second, it->second});
+  }
+  return entries;
 }
 
 absl::StatusOr<StaffAccount> InMemoryReportStore::GetAccount(std::string_view name) {

@@ -12,6 +12,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include "storage/report_store.h"
 
@@ -25,6 +26,7 @@ class InMemoryReportStore : public ReportStore {
   absl::StatusOr<Receipt> GetReceipt(std::string_view lookup_hash) override;
   absl::StatusOr<std::string> GetDirectory(uint64_t version) override;
   absl::StatusOr<std::optional<uint64_t>> LatestDirectoryVersion() override;
+  absl::StatusOr<std::vector<ThreadEntryRecord>> GetThread(std::string_view report_id) override;
   absl::StatusOr<StaffAccount> GetAccount(std::string_view name) override;
   absl::StatusOr<std::vector<StaffAccount>> ListAccounts() override;
   absl::StatusOr<Invitation> GetInvitation(std::string_view code_hash) override;
@@ -39,6 +41,11 @@ class InMemoryReportStore : public ReportStore {
   absl::Status CheckStaffWrite(const UnitOfWork::Write& write, std::set<std::string_view>& added_accounts) const;
   // Applies a checked staff write. REQUIRES: mu_.
   void ApplyStaffWrite(const UnitOfWork::Write& write);
+  // Checks a thread entry's precondition against the maps, `unit_reports`
+  // (reports new or retried earlier in the unit) and `unit_entries` (entries
+  // added earlier in it), which it extends. REQUIRES: mu_.
+  absl::Status CheckThreadEntry(const UnitOfWork::NewThreadEntry& write, const std::set<std::string_view>& unit_reports,
+                                std::set<std::pair<std::string_view, uint32_t>>& unit_entries) const;
 
   std::mutex mu_;
   std::map<std::string, StoredReport> reports_;                      // by report id
@@ -50,6 +57,7 @@ class InMemoryReportStore : public ReportStore {
   std::map<std::string, std::string> invitations_;                  // code hash -> record
   std::map<std::string, StaffSession> sessions_;                    // by token hash
   std::set<std::pair<std::string, std::string>> account_sessions_;  // (name, token hash)
+  std::map<std::pair<std::string, uint32_t>, std::string> thread_;  // (report id, sequence) -> entry
 };
 
 }  // namespace candour::storage

@@ -29,6 +29,8 @@ inline constexpr size_t kLookupHashSize = 32;
 inline constexpr size_t kSecretHashSize = 32;
 // Staff account names: 1..64 bytes of [a-z0-9._-], already normalised.
 inline constexpr size_t kMaxAccountNameSize = 64;
+// A case thread's sequences run 1..kMaxThreadEntries.
+inline constexpr uint32_t kMaxThreadEntries = 10000;
 
 struct CaseKeyRecord {
   std::string recipient_key_id;  // 16 bytes
@@ -56,6 +58,13 @@ struct StoredReport {
 struct Receipt {
   std::string report_id;
   std::string sealed_case_key;
+};
+
+// One entry of a case thread, opaque here (a serialised candour.v1.ThreadEntry).
+struct ThreadEntryRecord {
+  uint32_t sequence = 0;  // 1, 2, ... in thread order
+  std::string entry;      // non-empty
+  bool operator==(const ThreadEntryRecord&) const = default;
 };
 
 // A staff account. The record is opaque here: the services layer owns its
@@ -122,6 +131,15 @@ class UnitOfWork {
   // everywhere, a disabled account).
   void DeleteSessionsOf(std::string account) { writes_.emplace_back(EndedSessionsOf{std::move(account)}); }
 
+  // Precondition: the report exists; no entry has this sequence; sequence is
+  // 1 or the entry before it exists. Threads have at most kMaxThreadEntries
+  // entries. A report added earlier in the same unit counts as existing, and
+  // so do entries added earlier in it (a report with its first entries).
+  void AddThreadEntry(std::string report_id, ThreadEntryRecord entry) {
+    writes_.emplace_back(NewThreadEntry{std::move(report_id), std::move(entry)});
+  }
+
+  struct NewThreadEntry { std::string report_id; ThreadEntryRecord entry; };
   struct NewAccount { StaffAccount account; };
   struct ChangedAccount { StaffAccount account; };
   struct RedeemedInvitation { std::string code_hash; };
@@ -130,8 +148,8 @@ class UnitOfWork {
   struct EndedSession { std::string token_hash; };
   struct EndedSessionsOf { std::string account; };
 
-  using Write = std::variant<NewReport, DirectoryVersion, NewAccount, ChangedAccount, Invitation, RedeemedInvitation,
-                             NewSession, ChangedSession, EndedSession, EndedSessionsOf>;
+  using Write = std::variant<NewReport, DirectoryVersion, NewThreadEntry, NewAccount, ChangedAccount, Invitation,
+                             RedeemedInvitation, NewSession, ChangedSession, EndedSession, EndedSessionsOf>;
   const std::vector<Write>& writes() const { return writes_; }
   bool empty() const { return writes_.empty(); }
 
@@ -153,13 +171,17 @@ class ReportStore {
   //     held by another report;
   //   FAILED_PRECONDITION: a directory version not above the latest; an
   //     account, invitation or session to update or redeem that is absent
-  //     (or a session update naming another account);
+  //     (or a session update naming another account); a thread entry whose
+  //     report is absent, or whose sequence is above 1 while the entry
+  //     before it is absent (a gap);
   //   ALREADY_EXISTS (also): an account name, invitation or session token
-  //     hash already present;
+  //     hash already present; a thread entry sequence already present;
   //   INVALID_ARGUMENT: a malformed unit (wrong-size ids or hashes, a negative
   //     day, a key id twice in one report, one id or lookup hash twice, an
   //     account name outside kMaxAccountNameSize / [a-z0-9._-], an empty
-  //     record, one account, invitation or session written twice);
+  //     record, one account, invitation or session written twice; a thread
+  //     entry sequence outside 1..kMaxThreadEntries, an empty entry, one
+  //     (report id, sequence) twice);
   //   UNAVAILABLE / INTERNAL / DATA_LOSS: storage failed (nothing applied).
   virtual absl::StatusOr<CommitOutcome> Commit(const UnitOfWork& unit) = 0;
 
@@ -175,6 +197,10 @@ class ReportStore {
   virtual absl::StatusOr<std::string> GetDirectory(uint64_t version) = 0;
   // The highest stored version, or nullopt before the first publish.
   virtual absl::StatusOr<std::optional<uint64_t>> LatestDirectoryVersion() = 0;
+
+  // Every entry of a report's thread in sequence order (empty if none yet).
+  // NOT_FOUND if the report does not exist.
+  virtual absl::StatusOr<std::vector<ThreadEntryRecord>> GetThread(std::string_view report_id) = 0;
 
   // NOT_FOUND if absent.
   virtual absl::StatusOr<StaffAccount> GetAccount(std::string_view name) = 0;

@@ -41,6 +41,9 @@ class RocksDbReportStore : public ReportStore {
   absl::StatusOr<Receipt> GetReceipt(std::string_view lookup_hash) override;
   absl::StatusOr<std::string> GetDirectory(uint64_t version) override;
   absl::StatusOr<std::optional<uint64_t>> LatestDirectoryVersion() override;
+  // Also DATA_LOSS if a stored key of the thread is malformed or the stored
+  // sequences are not 1..n.
+  absl::StatusOr<std::vector<ThreadEntryRecord>> GetThread(std::string_view report_id) override;
   absl::StatusOr<StaffAccount> GetAccount(std::string_view name) override;
   absl::StatusOr<std::vector<StaffAccount>> ListAccounts() override;
   absl::StatusOr<Invitation> GetInvitation(std::string_view code_hash) override;

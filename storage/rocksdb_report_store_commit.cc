@@ -101,9 +101,14 @@ absl::StatusOr<CommitOutcome> RocksDbReportStore::Impl::CheckAndBatch(const Unit
   }
   size_t reports = 0;
   size_t retries = 0;
+  ThreadContext thread;
   for (const UnitOfWork::Write& write : unit.writes()) {
     if (const auto* directory = std::get_if<UnitOfWork::DirectoryVersion>(&write)) {
       if (absl::Status s = AddDirectoryToBatch(*directory, latest, batch); !s.ok()) return s;
+      continue;
+    }
+    if (const auto* entry = std::get_if<UnitOfWork::NewThreadEntry>(&write)) {
+      if (absl::Status s = BatchNewThreadEntry(*entry, thread, batch); !s.ok()) return s;
       continue;
     }
     const auto* report = std::get_if<NewReport>(&write);
@@ -114,6 +119,7 @@ absl::StatusOr<CommitOutcome> RocksDbReportStore::Impl::CheckAndBatch(const Unit
     ++reports;
     absl::StatusOr<bool> retry = CheckReport(*report);
     if (!retry.ok()) return retry.status();
+    thread.reports.insert(report->report_id);
     if (*retry) {
       ++retries;
     } else if (absl::Status s = AddReportToBatch(*report, batch); !s.ok()) {
@@ -127,16 +133,18 @@ absl::StatusOr<CommitOutcome> RocksDbReportStore::Impl::CheckAndBatch(const Unit
 absl::StatusOr<std::optional<CommitOutcome>> RocksDbReportStore::Impl::CommitLocked(const UnitOfWork& unit,
                                                                                     StaffContext& staff) {
   // Lock order is fixed: stripes (ascending), then the directory mutex. The
-  // locks cover check and write, so two commits of one report id, lookup
-  // hash, account, invitation or session cannot both pass the check, while
-  // commits of different keys proceed in parallel and RocksDB groups their
-  // synced writes into one fsync.
+  // locks cover check and write, so two commits of one report id (a report
+  // or an entry of its thread), lookup hash, account, invitation or session
+  // cannot both pass the check, while commits of different keys proceed in
+  // parallel and RocksDB groups their synced writes into one fsync.
   std::vector<std::string_view> keys;
   bool has_directory = false;
   for (const UnitOfWork::Write& write : unit.writes()) {
     if (const auto* r = std::get_if<NewReport>(&write)) {
       keys.push_back(r->report_id);
       keys.push_back(r->receipt_lookup_hash);
+    } else if (const auto* e = std::get_if<UnitOfWork::NewThreadEntry>(&write)) {
+      keys.push_back(e->report_id);
     } else if (std::holds_alternative<UnitOfWork::DirectoryVersion>(write)) {
       has_directory = true;
     } else {

@@ -1,8 +1,9 @@
 // Copyright 2026 The Candour Authors. Licensed under the Apache License 2.0.
 //
 // RocksDbReportStore::Impl, shared by rocksdb_report_store.cc (open, close,
-// reads), rocksdb_report_store_commit.cc (the write path) and
-// rocksdb_report_store_staff.cc (the staff writes within it). Internal to
+// reads), rocksdb_report_store_commit.cc (the write path),
+// rocksdb_report_store_staff.cc (the staff writes within it) and
+// rocksdb_report_store_thread.cc (case threads: writes and reads). Internal to
 // storage/. Impl owns the DB and its column-family handles and releases them
 // in its destructor. Thread-safe: RocksDB is, and the write path's
 // check-then-write sections are guarded by the striped and directory mutexes.
@@ -16,6 +17,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "absl/status/statusor.h"
@@ -92,6 +94,17 @@ class RocksDbReportStore::Impl {
   // The account a stored session belongs to; nullopt if there is none.
   absl::StatusOr<std::optional<std::string>> SessionOwner(std::string_view token_hash);
 
+  // What a unit's thread entries need besides stored data while it commits.
+  struct ThreadContext {
+    std::set<std::string_view> reports;                       // new or retried earlier in the unit
+    std::set<std::pair<std::string_view, uint32_t>> entries;  // added earlier in the unit
+  };
+  // Checks a thread entry's precondition against stored data and `thread`,
+  // adds the entry to `batch` and records it in `thread`. REQUIRES: the
+  // stripe of its report id is held.
+  absl::Status BatchNewThreadEntry(const UnitOfWork::NewThreadEntry& write, ThreadContext& thread,
+                                   rocksdb::WriteBatch& batch);
+
   // OK(true) if `report` is an identical retry, OK(false) if it is new;
   // ALREADY_EXISTS if it collides with a stored report.
   absl::StatusOr<bool> CheckReport(const NewReport& report);
@@ -109,9 +122,9 @@ class RocksDbReportStore::Impl {
 
   std::unique_ptr<rocksdb::DB> db_;
   const std::vector<rocksdb::ColumnFamilyHandle*> handles_;  // owned; released in ~Impl
-  // Held across check and write, keyed by report id and lookup hash, account
-  // name, code hash and token hash: same-key commits serialise, others keep
-  // RocksDB's group commit.
+  // Held across check and write, keyed by report id (reports and their
+  // thread entries) and lookup hash, account name, code hash and token hash:
+  // same-key commits serialise, others keep RocksDB's group commit.
   StripedMutex<kReportStripes> report_stripes_;  // boxed in Impl: ~160 KiB
   std::mutex directory_mu_;                      // serialises directory commits (check + write)
 };

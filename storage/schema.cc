@@ -139,4 +139,28 @@ absl::StatusOr<AccountSessionKeyParts> DecodeAccountSessionKey(std::string_view 
   return AccountSessionKeyParts{account, key.substr(separator + 1)};
 }
 
+std::string ThreadEntryKey(std::string_view report_id, uint32_t sequence) {
+  std::string out;
+  out.reserve(report_id.size() + 4);
+  out.append(report_id);
+  AppendU32(out, sequence);
+  return out;
+}
+
+// The shortest string above every string with the prefix: drop trailing 0xff
+// bytes, then add one to the last byte left.
+std::optional<std::string> ThreadUpperBound(std::string_view report_id) {
+  std::string out(report_id);
+  while (!out.empty() && static_cast<unsigned char>(out.back()) == 0xff) out.pop_back();
+  if (out.empty()) return std::nullopt;
+  out.back() = static_cast<char>(static_cast<unsigned char>(out.back()) + 1);
+  return out;
+}
+
+absl::StatusOr<ThreadEntryKeyParts> DecodeThreadEntryKey(std::string_view key) {
+  if (key.size() != kReportIdSize + 4) return absl::DataLossError("stored thread entry key has the wrong size");
+  return ThreadEntryKeyParts{key.substr(0, kReportIdSize),
+                             static_cast<uint32_t>(ReadBigEndian(key.substr(kReportIdSize)))};
+}
+
 }  // namespace candour::storage::schema

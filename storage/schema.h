@@ -16,19 +16,22 @@
 //   CF "invitations" code_hash(32)                    -> invitation record
 //   CF "sessions"   token_hash(32)                    -> u8 name length || name || session record
 //   CF "account_sessions" name || 0x00 || token_hash(32) -> "" (empty)
+//   CF "thread"     report_id(16) || u32 BE sequence  -> thread entry
 //
 // Days are non-negative (days since 1970-01-01), so u32 holds them. Account
 // names are 1..64 bytes of [a-z0-9._-] (storage/report_store.h): never 0x00,
 // so "name || 0x00" is a prefix of exactly one account's account_sessions
 // keys, and never longer than a u8 can count. Every session has one
 // "sessions" and one "account_sessions" entry, written and deleted together.
-// Records are opaque bytes owned by the services layer. Stateless and
-// thread-safe.
+// A report's thread entries are its "thread" keys, in sequence order, with
+// sequences 1..n and no gaps. Records and entries are opaque bytes owned by
+// the services layer. Stateless and thread-safe.
 #ifndef CANDOUR_STORAGE_SCHEMA_H_
 #define CANDOUR_STORAGE_SCHEMA_H_
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -37,9 +40,10 @@
 namespace candour::storage::schema {
 
 // Bumped whenever any encoding below changes; Open refuses other versions.
-// The four staff families were added without a bump: no existing encoding
-// changed, Open creates missing families in an older data dir, and an older
-// build refuses a newer dir because it does not know the new families.
+// The four staff families and "thread" were added without a bump: no
+// existing encoding changed, Open creates missing families in an older data
+// dir, and an older build refuses a newer dir because it does not know the
+// new families.
 inline constexpr std::string_view kSchemaVersion = "1";
 inline constexpr std::string_view kSchemaVersionKey = "schema_version";
 
@@ -54,11 +58,12 @@ inline constexpr std::string_view kAccountsCf = "accounts";
 inline constexpr std::string_view kInvitationsCf = "invitations";
 inline constexpr std::string_view kSessionsCf = "sessions";
 inline constexpr std::string_view kAccountSessionsCf = "account_sessions";
+inline constexpr std::string_view kThreadCf = "thread";
 
 // Every column family, in the order the store opens them ("default" first).
-inline constexpr std::array<std::string_view, 11> kAllColumnFamilies = {
-    kDefaultCf,   kMetaCf,     kReportsCf,     kCaseKeysCf, kReceiptsCf,       kArrivalsCf,
-    kDirectoryCf, kAccountsCf, kInvitationsCf, kSessionsCf, kAccountSessionsCf};
+inline constexpr std::array<std::string_view, 12> kAllColumnFamilies = {
+    kDefaultCf,   kMetaCf,     kReportsCf,     kCaseKeysCf, kReceiptsCf,        kArrivalsCf,
+    kDirectoryCf, kAccountsCf, kInvitationsCf, kSessionsCf, kAccountSessionsCf, kThreadCf};
 
 // "reports": the value is the received day followed by the envelope.
 std::string EncodeReportValue(int32_t received_day, std::string_view envelope);
@@ -125,6 +130,21 @@ struct AccountSessionKeyParts {
 // DATA_LOSS unless `key` is a non-empty name without 0x00, a 0x00, and a
 // token hash of kSecretHashSize bytes.
 absl::StatusOr<AccountSessionKeyParts> DecodeAccountSessionKey(std::string_view key);
+
+// "thread": the key is the report id followed by the sequence. Every key of
+// a report's thread starts with ThreadPrefix(report_id) and sorts before
+// ThreadUpperBound(report_id), which is nullopt when no such bound exists (an
+// id of all 0xff bytes; a scan must then stop at the first key without the
+// prefix).
+std::string ThreadEntryKey(std::string_view report_id, uint32_t sequence);
+inline std::string_view ThreadPrefix(std::string_view report_id) { return report_id; }
+std::optional<std::string> ThreadUpperBound(std::string_view report_id);
+struct ThreadEntryKeyParts {
+  std::string_view report_id;  // points into the decoded key
+  uint32_t sequence;
+};
+// DATA_LOSS if `key` is not kReportIdSize + 4 bytes.
+absl::StatusOr<ThreadEntryKeyParts> DecodeThreadEntryKey(std::string_view key);
 
 }  // namespace candour::storage::schema
 

@@ -3,6 +3,7 @@
 
 #include <set>
 #include <string_view>
+#include <utility>
 #include <variant>
 
 #include "absl/strings/str_cat.h"
@@ -28,6 +29,17 @@ absl::Status ValidateReport(const NewReport& report) {
       return absl::InvalidArgumentError("recipient_key_id appears twice in one report");
     }
   }
+  return absl::OkStatus();
+}
+
+absl::Status ValidateThreadEntry(const UnitOfWork::NewThreadEntry& write) {
+  if (write.report_id.size() != kReportIdSize) {
+    return absl::InvalidArgumentError(absl::StrCat("thread entry report_id must be ", kReportIdSize, " bytes"));
+  }
+  if (write.entry.sequence == 0 || write.entry.sequence > kMaxThreadEntries) {
+    return absl::InvalidArgumentError(absl::StrCat("thread entry sequence must be 1..", kMaxThreadEntries));
+  }
+  if (write.entry.entry.empty()) return absl::InvalidArgumentError("thread entry must not be empty");
   return absl::OkStatus();
 }
 
@@ -65,6 +77,7 @@ class StaffWriteChecker {
  public:
   absl::Status operator()(const NewReport&) { return absl::OkStatus(); }  // see ValidateReport
   absl::Status operator()(const UnitOfWork::DirectoryVersion&) { return absl::OkStatus(); }
+  absl::Status operator()(const UnitOfWork::NewThreadEntry&) { return absl::OkStatus(); }  // ValidateThreadEntry
   absl::Status operator()(const UnitOfWork::NewAccount& w) { return Account(w.account); }
   absl::Status operator()(const UnitOfWork::ChangedAccount& w) { return Account(w.account); }
   absl::Status operator()(const Invitation& w) {
@@ -131,9 +144,19 @@ bool IsValidAccountName(std::string_view name) {
 absl::Status ValidateUnit(const UnitOfWork& unit) {
   std::set<std::string_view> report_ids;
   std::set<std::string_view> lookup_hashes;
+  // One write per (report id, sequence), so a store checks "no entry has
+  // this sequence" against stored data and earlier entries of the unit alone.
+  std::set<std::pair<std::string_view, uint32_t>> thread_entries;
   StaffWriteChecker staff;
   for (const UnitOfWork::Write& write : unit.writes()) {
     if (absl::Status s = std::visit(staff, write); !s.ok()) return s;
+    if (const auto* entry = std::get_if<UnitOfWork::NewThreadEntry>(&write)) {
+      if (absl::Status s = ValidateThreadEntry(*entry); !s.ok()) return s;
+      if (!thread_entries.emplace(entry->report_id, entry->entry.sequence).second) {
+        return absl::InvalidArgumentError("thread entry (report_id, sequence) appears twice in one unit of work");
+      }
+      continue;
+    }
     const auto* report = std::get_if<NewReport>(&write);
     if (report == nullptr) continue;
     if (absl::Status s = ValidateReport(*report); !s.ok()) return s;

@@ -1,7 +1,8 @@
 // Copyright 2026 The Candour Authors. Licensed under the Apache License 2.0.
 //
 // Shape checks on a UnitOfWork that every ReportStore runs before looking at
-// stored data: field sizes, day ranges and duplicates inside one unit. Keeping
+// stored data: field sizes, day and sequence ranges and duplicates inside one
+// unit. Keeping
 // them here means the RocksDB and in-memory stores reject the same units with
 // the same codes. Stateless and thread-safe.
 #ifndef CANDOUR_STORAGE_UNIT_VALIDATION_H_
@@ -20,7 +21,9 @@ namespace candour::storage {
 // account name is invalid (IsValidAccountName), a code or token hash is not
 // kSecretHashSize bytes, or a record is empty; or if the unit writes one
 // account, invitation or session twice (see unit_validation.cc for what
-// counts). OK otherwise (preconditions against stored data are checked by the
+// counts); or if a thread entry's report id has the wrong size, its sequence
+// is outside 1..kMaxThreadEntries, it is empty, or the unit writes one
+// (report id, sequence) twice. OK otherwise (preconditions against stored data are checked by the
 // store).
 absl::Status ValidateUnit(const UnitOfWork& unit);
 

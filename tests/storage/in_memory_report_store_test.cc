@@ -7,6 +7,7 @@
 #include "tests/storage/report_store_contract.h"
 #include "tests/storage/staff_store_conflicts.h"
 #include "tests/storage/staff_store_contract.h"
+#include "tests/storage/thread_store_contract.h"
 
 namespace candour::storage::testing {
 namespace {
@@ -20,5 +21,6 @@ struct InMemoryFactory {
 INSTANTIATE_TYPED_TEST_SUITE_P(InMemory, ReportStoreContractTest, InMemoryFactory);
 INSTANTIATE_TYPED_TEST_SUITE_P(InMemory, StaffStoreContractTest, InMemoryFactory);
 INSTANTIATE_TYPED_TEST_SUITE_P(InMemory, StaffStoreConflictTest, InMemoryFactory);
+INSTANTIATE_TYPED_TEST_SUITE_P(InMemory, ThreadStoreContractTest, InMemoryFactory);
 
 }  // namespace candour::storage::testing

@@ -1,10 +1,6 @@
 // Copyright 2026 The Candour Authors. Licensed under the Apache License 2.0.
 #include "storage/rocksdb_report_store.h"
 
-#include <unistd.h>
-
-#include <atomic>
-#include <filesystem>
 #include <map>
 #include <set>
 #include <string>
@@ -15,29 +11,17 @@
 #include "rocksdb/db.h"
 #include "storage/schema.h"
 #include "tests/storage/report_store_contract.h"
+#include "tests/storage/rocksdb_test_support.h"
 #include "tests/storage/staff_store_conflicts.h"
 #include "tests/storage/staff_store_contract.h"
+#include "tests/storage/thread_store_contract.h"
 
 namespace candour::storage {
 namespace {
 
 using testing::MakeReport;
+using testing::TempDbDir;
 using testing::UnitWith;
-
-// A fresh directory under the test temp dir, removed on destruction.
-class TempDbDir {
- public:
-  TempDbDir() {
-    static std::atomic<int> counter{0};
-    path_ = ::testing::TempDir() + "candour_rocksdb_" + std::to_string(getpid()) + "_" + std::to_string(counter++);
-    std::filesystem::remove_all(path_);
-  }
-  ~TempDbDir() { std::filesystem::remove_all(path_); }
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-};
 
 struct RocksDbFactory {
   TempDbDir dir;
@@ -54,51 +38,14 @@ namespace testing {
 INSTANTIATE_TYPED_TEST_SUITE_P(RocksDb, ReportStoreContractTest, RocksDbFactory);
 INSTANTIATE_TYPED_TEST_SUITE_P(RocksDb, StaffStoreContractTest, RocksDbFactory);
 INSTANTIATE_TYPED_TEST_SUITE_P(RocksDb, StaffStoreConflictTest, RocksDbFactory);
+INSTANTIATE_TYPED_TEST_SUITE_P(RocksDb, ThreadStoreContractTest, RocksDbFactory);
 }  // namespace testing
 
 namespace {
 
-using RawRecords = std::vector<std::tuple<std::string, std::string, std::string>>;
-
-RawRecords Dump(RocksDbReportStore& store) {
-  RawRecords out;
-  EXPECT_TRUE(store
-                  .ForEachRawRecord([&](std::string_view cf, std::string_view key, std::string_view value) {
-                    out.emplace_back(std::string(cf), std::string(key), std::string(value));
-                  })
-                  .ok());
-  return out;
-}
-
-class RocksDbReportStoreTest : public ::testing::Test {
- protected:
-  std::unique_ptr<RocksDbReportStore> OpenStore() {
-    absl::StatusOr<std::unique_ptr<RocksDbReportStore>> store = RocksDbReportStore::Open(dir_.path());
-    EXPECT_TRUE(store.ok()) << store.status();
-    return store.ok() ? std::move(*store) : nullptr;
-  }
-
-  // Opens the database with RocksDB directly and puts one value into `cf`.
-  void PutRaw(std::string_view cf, const std::string& key, const std::string& value) {
-    rocksdb::DBOptions options;
-    options.create_if_missing = true;
-    options.create_missing_column_families = true;
-    std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
-    for (std::string_view name : schema::kAllColumnFamilies)
-      descriptors.emplace_back(std::string(name), rocksdb::ColumnFamilyOptions());
-    std::vector<rocksdb::ColumnFamilyHandle*> handles;
-    rocksdb::DB* db = nullptr;
-    ASSERT_TRUE(rocksdb::DB::Open(options, dir_.path(), descriptors, &handles, &db).ok());
-    size_t index = 0;
-    while (schema::kAllColumnFamilies[index] != cf) ++index;
-    EXPECT_TRUE(db->Put(rocksdb::WriteOptions(), handles[index], key, value).ok());
-    for (rocksdb::ColumnFamilyHandle* handle : handles) EXPECT_TRUE(db->DestroyColumnFamilyHandle(handle).ok());
-    EXPECT_TRUE(db->Close().ok());
-    delete db;
-  }
-
-  TempDbDir dir_;
-};
+using testing::Dump;
+using testing::RawRecords;
+class RocksDbReportStoreTest : public testing::RocksDbStoreTest {};
 
 TEST_F(RocksDbReportStoreTest, NewDatabaseRecordsSchemaVersion) {
   auto store = OpenStore();

@@ -1,6 +1,8 @@
 // Copyright 2026 The Candour Authors. Licensed under the Apache License 2.0.
 #include "storage/schema.h"
 
+#include <cstdint>
+#include <optional>
 #include <string>
 
 #include "gtest/gtest.h"
@@ -74,6 +76,43 @@ TEST(SchemaTest, AccountSessionRangeHoldsExactlyOneAccount) {
   }
 }
 
+TEST(SchemaTest, ThreadEntryKeysAreIdThenBigEndianSequence) {
+  const std::string id(16, 'i');
+  const std::string key = ThreadEntryKey(id, 0x01020304);
+  EXPECT_EQ(key, id + "\x01\x02\x03\x04");
+  absl::StatusOr<ThreadEntryKeyParts> parts = DecodeThreadEntryKey(key);
+  ASSERT_TRUE(parts.ok());
+  EXPECT_EQ(parts->report_id, id);
+  EXPECT_EQ(parts->sequence, 0x01020304u);
+  EXPECT_LT(ThreadEntryKey(id, 255), ThreadEntryKey(id, 256));
+  EXPECT_LT(ThreadEntryKey(id, 9999), ThreadEntryKey(id, 10000));
+  EXPECT_EQ(ThreadPrefix(id), id);
+}
+
+// Ids that differ only in their last byte, with 0x00 and 0xff at the edges:
+// each thread's range holds its own keys and no other id's.
+TEST(SchemaTest, ThreadRangeHoldsExactlyOneReport) {
+  const std::string base(15, '\xff');
+  const std::string ids[] = {
+      base + '\x00',        base + '\x01', base + '\xfe', base + '\xff', std::string(15, '\0') + '\xff',
+      std::string(16, '\0')};
+  EXPECT_FALSE(ThreadUpperBound(base + '\xff').has_value());
+  EXPECT_EQ(*ThreadUpperBound(base + '\xfe'), base + '\xff');
+  EXPECT_EQ(*ThreadUpperBound(std::string(15, '\0') + '\xff'), std::string(14, '\0') + '\x01');
+  for (const std::string& owner : ids) {
+    const std::optional<std::string> upper = ThreadUpperBound(owner);
+    for (const std::string& id : ids) {
+      for (uint32_t sequence : {1u, 256u, 10000u, UINT32_MAX}) {
+        const std::string key = ThreadEntryKey(id, sequence);
+        const bool in_range = ThreadPrefix(owner) <= key && (!upper.has_value() || key < *upper);
+        EXPECT_EQ(in_range, id == owner) << static_cast<int>(static_cast<unsigned char>(owner.back())) << " / "
+                                         << static_cast<int>(static_cast<unsigned char>(id.back()));
+        EXPECT_EQ(key.starts_with(ThreadPrefix(owner)), id == owner);
+      }
+    }
+  }
+}
+
 TEST(SchemaTest, MalformedStoredBytesAreDataLoss) {
   EXPECT_EQ(DecodeReportValue("abc").status().code(), absl::StatusCode::kDataLoss);
   EXPECT_EQ(DecodeReceiptValue("short").status().code(), absl::StatusCode::kDataLoss);
@@ -89,6 +128,9 @@ TEST(SchemaTest, MalformedStoredBytesAreDataLoss) {
                                  std::string("a", 1) + 'x' + token,                            // no separator
                                  std::string("a\0b\0", 4) + token}) {                          // 0x00 in name
     EXPECT_EQ(DecodeAccountSessionKey(key).status().code(), absl::StatusCode::kDataLoss);
+  }
+  for (const std::string& key : {std::string(), std::string(16, 'i'), std::string(19, 'i'), std::string(21, 'i')}) {
+    EXPECT_EQ(DecodeThreadEntryKey(key).status().code(), absl::StatusCode::kDataLoss);
   }
 }
 
