@@ -20,6 +20,9 @@ constexpr char kHelp[] = R"(Usage: candour [--server HOST:PORT] [--pin FINGERPRI
 
 Commands:
   report                          report discrimination, harassment or bullying (encrypted here)
+  followup                        come back with your receipt code: read replies, add a message
+  cases show REPORT_ID            a Guardian: decrypt a report and its thread
+  cases reply REPORT_ID           a Guardian: reply to the reporter
   guardian keygen                 make a Guardian's keys
   guardian aggregation-key        make the aggregation key, sealed to the Guardians
   guardian decrypt REPORT_ID      fetch and decrypt a report with your key
@@ -52,6 +55,9 @@ const std::map<std::string, Command>& Commands() {
       {"admin directory renew", RunDirectoryRenew},
       {"admin directory show", RunDirectoryShow},
       {"account accept", RunAccountAccept},
+      {"followup", RunFollowUp},
+      {"cases show", RunGuardianDecrypt},
+      {"cases reply", RunCasesReply},
       {"admin invite", RunAdminInvite},
       {"admin disable", RunAdminDisable},
       {"admin staff", RunAdminStaff},

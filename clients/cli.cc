@@ -183,18 +183,23 @@ absl::StatusOr<crypto::VerifiedDirectory> FetchCurrentDirectory(Session& session
 }
 
 absl::StatusOr<crypto::SecretBytes> ReadPassphrase(const Args& args, absl::string_view prompt) {
-  std::string path = args.Get("passphrase-file");
+  return ReadSecret(args, "passphrase-file", prompt);
+}
+
+absl::StatusOr<crypto::SecretBytes> ReadSecret(const Args& args, const std::string& file_flag,
+                                               absl::string_view prompt) {
+  std::string path = args.Get(file_flag);
   std::string line;
   if (path == "-") {
     std::getline(std::cin, line);
   } else if (!path.empty()) {
     std::ifstream in(path);
-    if (!in) return WithHint(absl::NotFoundError("cannot read the passphrase file"), "check --passphrase-file");
+    if (!in) return WithHint(absl::NotFoundError(absl::StrCat("cannot read the --", file_flag)), "check the path");
     std::getline(in, line);
   } else {
     if (!isatty(STDIN_FILENO)) {
-      return WithHint(absl::InvalidArgumentError("a passphrase is needed and there is no terminal to ask on"),
-                      "pass --passphrase-file FILE (or - for standard input)");
+      return WithHint(absl::InvalidArgumentError(absl::StrCat(prompt, " is needed and there is no terminal to ask on")),
+                      absl::StrCat("pass --", file_flag, " FILE (or - for standard input)"));
     }
     std::fprintf(stderr, "%.*s: ", static_cast<int>(prompt.size()), prompt.data());
     termios old{};

@@ -71,6 +71,9 @@ absl::StatusOr<crypto::VerifiedDirectory> FetchCurrentDirectory(Session& session
 // Reads a passphrase from `--passphrase-file` (or "-" for one line of stdin),
 // else prompts on the terminal without echo. The trailing newline is dropped.
 absl::StatusOr<crypto::SecretBytes> ReadPassphrase(const Args& args, absl::string_view prompt);
+// The same for any secret line, from `--<file_flag>` or the terminal.
+absl::StatusOr<crypto::SecretBytes> ReadSecret(const Args& args, const std::string& file_flag,
+                                               absl::string_view prompt);
 
 absl::StatusOr<std::string> ReadFile(const std::string& path);
 // Writes with mode 0600 (or 0644 if `public_file`), refusing to overwrite.

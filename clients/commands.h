@@ -26,6 +26,8 @@ absl::Status RunDirectoryPublish(const Argv& argv, const GlobalOptions& globals)
 absl::Status RunDirectoryRenew(const Argv& argv, const GlobalOptions& globals);
 absl::Status RunDirectoryShow(const Argv& argv, const GlobalOptions& globals);
 absl::Status RunAccountAccept(const Argv& argv, const GlobalOptions& globals);
+absl::Status RunFollowUp(const Argv& argv, const GlobalOptions& globals);
+absl::Status RunCasesReply(const Argv& argv, const GlobalOptions& globals);
 absl::Status RunAdminInvite(const Argv& argv, const GlobalOptions& globals);
 absl::Status RunAdminDisable(const Argv& argv, const GlobalOptions& globals);
 absl::Status RunAdminStaff(const Argv& argv, const GlobalOptions& globals);

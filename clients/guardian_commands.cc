@@ -13,7 +13,9 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "clients/commands.h"
+#include "clients/case_thread.h"
 #include "clients/staff_session.h"
+#include "crypto/thread_entry.h"
 #include "clients/report_form.h"
 #include "crypto/access_proof.h"
 #include "crypto/bytes.h"
@@ -41,14 +43,22 @@ private half to every guardian listed (their .pub files). Writes a directory
 fragment (public key and sealed records) for `candour admin directory sign --include`.
 )";
 
-constexpr char kDecryptHelp[] = R"(Usage: candour guardian decrypt REPORT_ID --account NAME --key FILE
-         [--passphrase-file FILE]
+constexpr char kDecryptHelp[] = R"(Usage: candour cases show REPORT_ID --account NAME --key FILE [--passphrase-file FILE]
+   (or: candour guardian decrypt ...)
 
 Signs in as your Guardian account, fetches a report, checks it against the
 signed directory it was made under, and decrypts it on this machine with your
-key. Also opens its aggregation tag and checks that the tag agrees with the
-report. One passphrase serves both when your account was made with your key's
+key; then shows its thread with the reporter, every entry verified. Also opens
+its aggregation tag and checks that the tag agrees with the report. One passphrase serves both when your account was made with your key's
 (candour account accept --passphrase-file); otherwise you are asked for each.
+)";
+
+constexpr char kReplyHelp[] = R"(Usage: candour cases reply REPORT_ID --account NAME --key FILE --message-file FILE
+         [--passphrase-file FILE]
+
+Shows the case as `cases show` does and, if its whole thread verifies, sends
+the text of FILE to the reporter, encrypted and signed with your key. The
+reporter reads it with their receipt code (candour followup).
 )";
 
 std::string Slug(absl::string_view name) {
@@ -201,7 +211,7 @@ namespace {
 // Fetches `report_id` as the signed-in Guardian, verifies it against its
 // directory, decrypts it with `keys` and prints it.
 absl::Status FetchAndShow(const std::string& report_id, const GlobalOptions& globals, Session& session,
-                          const SignedIn& staff, const crypto::RecipientKeys& keys) {
+                          const SignedIn& staff, const crypto::RecipientKeys& keys, const crypto::SecretBytes* reply) {
   candour::v1::GetReportRequest request;
   request.set_report_id(report_id);
   request.set_recipient_key_id(keys.key_id);
@@ -233,16 +243,62 @@ absl::Status FetchAndShow(const std::string& report_id, const GlobalOptions& glo
               static_cast<unsigned long long>(version), shown.c_str(),
               CheckTag(fetched->envelope(), *directory, keys, opened->content).c_str());
   crypto::WipeString(shown);
+
+  // The thread: verified entry by entry before anything of it is shown.
+  auto thread_entries = casework.GetThread(report_id);
+  if (!thread_entries.ok()) return thread_entries.status();
+  auto current = FetchCurrentDirectory(session);
+  if (!current.ok()) return current.status();
+  const std::string& organisation_id = directory->directory.organisation_id();
+  std::vector<candour::v1::ThreadEntry> entries(thread_entries->entries().begin(), thread_entries->entries().end());
+  VerifiedThread thread =
+      VerifyThread(entries, fetched->envelope(), opened->case_key, opened->content.followup_signing_public_key(),
+                   {&current->directory, &directory->directory}, organisation_id);
   crypto::WipeMessage(opened->content);
+  std::string rendered = RenderThread(thread);
+  std::printf("\nThread:\n\n%s", rendered.c_str());
+  crypto::WipeString(rendered);
+  if (!thread.problem.ok()) return WithHint(thread.problem, "do not reply until this is understood");
+  if (reply == nullptr) return absl::OkStatus();
+
+  crypto::EntryHeader header;
+  header.report_id = report_id;
+  header.sequence = thread.next_sequence;
+  header.kind = candour::v1::ENTRY_KIND_GUARDIAN_MESSAGE;
+  header.previous_hash = thread.last_hash;
+  header.quoted_hash = thread.last_reporter_hash;
+  candour::v1::EntryContent content;
+  content.set_text(std::string(reply->view()));
+  auto entry = crypto::SealEntry(header, content, opened->case_key, keys.sign, keys.key_id, organisation_id);
+  crypto::WipeMessage(content);
+  if (!entry.ok()) return entry.status();
+  auto sent = casework.Reply(*entry);
+  if (!sent.ok()) return WithHint(sent.status(), "run the command again to see the thread as it is now");
+  std::printf("Reply sent as entry %u. The reporter sees it when they next use their receipt code.\n",
+              sent->sequence());
   return absl::OkStatus();
 }
 
 }  // namespace
 
-absl::Status RunGuardianDecrypt(const Argv& argv, const GlobalOptions& globals) {
-  auto args = Args::Parse(argv, {"account", "key", "passphrase-file"}, {"help"});
+namespace {
+
+// `guardian decrypt`, `cases show` and `cases reply`: one path, so a reply is
+// only ever written after the report and its whole thread have verified.
+absl::Status RunGuardianCase(const Argv& argv, const GlobalOptions& globals, bool replying) {
+  auto args = Args::Parse(argv, {"account", "key", "passphrase-file", "message-file"}, {"help"});
   if (!args.ok()) return args.status();
-  if (args->Has("help")) return std::fputs(kDecryptHelp, stdout), absl::OkStatus();
+  if (args->Has("help")) return std::fputs(replying ? kReplyHelp : kDecryptHelp, stdout), absl::OkStatus();
+  std::unique_ptr<crypto::SecretBytes> reply;
+  if (replying) {
+    if (!args->Has("message-file")) {
+      return WithHint(absl::InvalidArgumentError("--message-file is required"), "write your reply in a file first");
+    }
+    auto text = ReadFile(args->Get("message-file"));
+    if (!text.ok()) return text.status();
+    reply = std::make_unique<crypto::SecretBytes>(crypto::SecretBytes::CopyOf(*text));
+    crypto::WipeString(*text);
+  }
   if (args->positional().size() != 1 || !args->Has("key") || !args->Has("account")) {
     return WithHint(absl::InvalidArgumentError("give one REPORT_ID, --account and --key"),
                     "see candour guardian decrypt --help");
@@ -269,10 +325,20 @@ absl::Status RunGuardianDecrypt(const Argv& argv, const GlobalOptions& globals) 
     staff = SignInStaff(auth, args->Get("account"), account_passphrase->view());
   }
   if (!staff.ok()) return WithHint(staff.status(), "check the account name and passphrase");
-  absl::Status fetched_and_opened = FetchAndShow(*report_id, globals, *session, *staff, *keys);
+  absl::Status fetched_and_opened = FetchAndShow(*report_id, globals, *session, *staff, *keys, reply.get());
   AuthClient signed_in(session->channel, globals.channel.deadline, staff->token.get());
   static_cast<void>(signed_in.SignOut());  // it expires by itself if this fails
   return fetched_and_opened;
+}
+
+}  // namespace
+
+absl::Status RunGuardianDecrypt(const Argv& argv, const GlobalOptions& globals) {
+  return RunGuardianCase(argv, globals, false);
+}
+
+absl::Status RunCasesReply(const Argv& argv, const GlobalOptions& globals) {
+  return RunGuardianCase(argv, globals, true);
 }
 
 }  // namespace candour::clients

@@ -1,6 +1,8 @@
 // Copyright 2026 The Candour Authors. Licensed under the Apache License 2.0.
 #include "clients/intake_client.h"
 
+#include "crypto/wipe_message.h"
+
 namespace candour::clients {
 
 using namespace candour::v1;
@@ -63,6 +65,35 @@ absl::Status AuthClient::SignOut() {
 
 absl::StatusOr<WhoAmIResponse> AuthClient::WhoAmI() {
   return Call(*stub_, &AuthService::Stub::WhoAmI, WhoAmIRequest(), deadline_, session_);
+}
+
+absl::StatusOr<GetCaseResponse> IntakeClient::GetCase(std::string_view lookup) {
+  GetCaseRequest request;
+  request.set_lookup(std::string(lookup));
+  auto response = Call(*stub_, &IntakeService::Stub::GetCase, request, deadline_);
+  crypto::WipeMessage(request);
+  return response;
+}
+
+absl::StatusOr<AddFollowUpResponse> IntakeClient::AddFollowUp(std::string_view lookup, const ThreadEntry& entry) {
+  AddFollowUpRequest request;
+  request.set_lookup(std::string(lookup));
+  *request.mutable_entry() = entry;
+  auto response = Call(*stub_, &IntakeService::Stub::AddFollowUp, request, deadline_);
+  crypto::WipeMessage(request);
+  return response;
+}
+
+absl::StatusOr<GetThreadResponse> CaseworkClient::GetThread(std::string_view report_id) {
+  GetThreadRequest request;
+  request.set_report_id(std::string(report_id));
+  return Call(*stub_, &CaseworkService::Stub::GetThread, request, deadline_, session_);
+}
+
+absl::StatusOr<ReplyResponse> CaseworkClient::Reply(const ThreadEntry& entry) {
+  ReplyRequest request;
+  *request.mutable_entry() = entry;
+  return Call(*stub_, &CaseworkService::Stub::Reply, request, deadline_, session_);
 }
 
 }  // namespace candour::clients

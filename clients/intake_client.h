@@ -26,6 +26,9 @@ class IntakeClient {
   // version 0: the latest.
   absl::StatusOr<candour::v1::SignedDirectory> GetDirectory(uint64_t version);
   absl::StatusOr<candour::v1::SubmitReportResponse> SubmitReport(const candour::v1::SubmitReportRequest& request);
+  absl::StatusOr<candour::v1::GetCaseResponse> GetCase(std::string_view lookup);
+  absl::StatusOr<candour::v1::AddFollowUpResponse> AddFollowUp(std::string_view lookup,
+                                                               const candour::v1::ThreadEntry& entry);
 
  private:
   std::unique_ptr<candour::v1::IntakeService::Stub> stub_;
@@ -57,6 +60,8 @@ class CaseworkClient {
                  const SessionToken* session)
       : stub_(candour::v1::CaseworkService::NewStub(channel)), deadline_(deadline), session_(session) {}
   absl::StatusOr<candour::v1::GetReportResponse> GetReport(const candour::v1::GetReportRequest& request);
+  absl::StatusOr<candour::v1::GetThreadResponse> GetThread(std::string_view report_id);
+  absl::StatusOr<candour::v1::ReplyResponse> Reply(const candour::v1::ThreadEntry& entry);
 
  private:
   std::unique_ptr<candour::v1::CaseworkService::Stub> stub_;

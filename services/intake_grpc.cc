@@ -17,4 +17,18 @@ grpc::Status IntakeGrpc::SubmitReport(grpc::ServerContext* context, const candou
                      [&](const Caller*) { return logic_->SubmitReport(*request); });
 }
 
+// The peer string keys the guessing limiter, in memory only; it is never
+// logged or stored.
+grpc::Status IntakeGrpc::GetCase(grpc::ServerContext* context, const candour::v1::GetCaseRequest* request,
+                                 candour::v1::GetCaseResponse* response) {
+  return CountedCall(*authoriser_, *counters_, context, "/candour.v1.IntakeService/GetCase", response,
+                     [&](const Caller*) { return follow_up_->GetCase(*request, context->peer()); });
+}
+
+grpc::Status IntakeGrpc::AddFollowUp(grpc::ServerContext* context, const candour::v1::AddFollowUpRequest* request,
+                                     candour::v1::AddFollowUpResponse* response) {
+  return CountedCall(*authoriser_, *counters_, context, "/candour.v1.IntakeService/AddFollowUp", response,
+                     [&](const Caller*) { return follow_up_->AddFollowUp(*request, context->peer()); });
+}
+
 }  // namespace candour::services

@@ -8,6 +8,7 @@
 
 #include "candour/v1/intake.grpc.pb.h"
 #include "services/authoriser.h"
+#include "services/follow_up_service.h"
 #include "services/intake_service.h"
 #include "services/server_log.h"
 
@@ -15,16 +16,22 @@ namespace candour::services {
 
 class IntakeGrpc final : public candour::v1::IntakeService::Service {
  public:
-  IntakeGrpc(const IntakeService* logic, const Authoriser* authoriser, IntakeCounters* counters)
-      : logic_(logic), authoriser_(authoriser), counters_(counters) {}
+  IntakeGrpc(const IntakeService* logic, const FollowUpService* follow_up, const Authoriser* authoriser,
+             IntakeCounters* counters)
+      : logic_(logic), follow_up_(follow_up), authoriser_(authoriser), counters_(counters) {}
 
   grpc::Status GetDirectory(grpc::ServerContext* context, const candour::v1::GetDirectoryRequest* request,
                             candour::v1::SignedDirectory* response) override;
   grpc::Status SubmitReport(grpc::ServerContext* context, const candour::v1::SubmitReportRequest* request,
                             candour::v1::SubmitReportResponse* response) override;
+  grpc::Status GetCase(grpc::ServerContext* context, const candour::v1::GetCaseRequest* request,
+                       candour::v1::GetCaseResponse* response) override;
+  grpc::Status AddFollowUp(grpc::ServerContext* context, const candour::v1::AddFollowUpRequest* request,
+                           candour::v1::AddFollowUpResponse* response) override;
 
  private:
   const IntakeService* const logic_;     // not owned
+  const FollowUpService* const follow_up_;  // not owned
   const Authoriser* const authoriser_;   // not owned
   IntakeCounters* const counters_;       // not owned
 };

@@ -78,11 +78,19 @@ absl::StatusOr<std::unique_ptr<CandourServer>> CandourServer::Start(const Server
   server->staff_admin_ = std::make_unique<StaffAdminService>(store, core::TodayInLondon);
 
   const Authoriser* authoriser = server->authoriser_.get();
-  server->intake_grpc_ = std::make_unique<IntakeGrpc>(server->intake_.get(), authoriser, &server->counters_);
+  server->threads_ = std::make_unique<CaseThreads>(store, server->directories_.get());
+  server->follow_up_ = std::make_unique<FollowUpService>(
+      store, server->threads_.get(), &server->lookup_limiter_, [] {
+        return std::chrono::duration_cast<std::chrono::milliseconds>(
+                   std::chrono::steady_clock::now().time_since_epoch())
+            .count();
+      });
+  server->intake_grpc_ = std::make_unique<IntakeGrpc>(server->intake_.get(), server->follow_up_.get(), authoriser,
+                                                      &server->counters_);
   server->admin_grpc_ =
       std::make_unique<AdminGrpc>(server->directories_.get(), server->staff_admin_.get(), authoriser);
   server->auth_grpc_ = std::make_unique<AuthGrpc>(server->auth_.get(), authoriser);
-  server->casework_grpc_ = std::make_unique<CaseworkGrpc>(server->casework_.get(), authoriser);
+  server->casework_grpc_ = std::make_unique<CaseworkGrpc>(server->casework_.get(), server->threads_.get(), authoriser);
 
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();

@@ -18,7 +18,10 @@
 #include "services/access_table.h"
 #include "services/auth_service.h"
 #include "services/authoriser.h"
+#include "services/case_threads.h"
 #include "services/casework_service.h"
+#include "services/follow_up_service.h"
+#include "services/lookup_limiter.h"
 #include "services/config.h"
 #include "services/directory_registry.h"
 #include "services/intake_grpc.h"
@@ -55,6 +58,9 @@ class CandourServer {
   std::unique_ptr<SessionManager> sessions_;
   std::unique_ptr<Authoriser> authoriser_;
   SignInLimiter sign_in_limiter_;
+  LookupLimiter lookup_limiter_;
+  std::unique_ptr<CaseThreads> threads_;
+  std::unique_ptr<FollowUpService> follow_up_;
   std::unique_ptr<IntakeService> intake_;
   std::unique_ptr<CaseworkService> casework_;
   std::unique_ptr<AuthService> auth_;

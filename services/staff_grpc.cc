@@ -78,4 +78,15 @@ grpc::Status CaseworkGrpc::GetReport(grpc::ServerContext* context, const GetRepo
                     [&](const Caller*) { return logic_->GetReport(*request); });
 }
 
+grpc::Status CaseworkGrpc::GetThread(grpc::ServerContext* context, const GetThreadRequest* request,
+                                     GetThreadResponse* response) {
+  return LoggedCall(*authoriser_, context, "/candour.v1.CaseworkService/GetThread", response,
+                    [&](const Caller*) { return threads_->GetThread(*request); });
+}
+
+grpc::Status CaseworkGrpc::Reply(grpc::ServerContext* context, const ReplyRequest* request, ReplyResponse* response) {
+  return LoggedCall(*authoriser_, context, "/candour.v1.CaseworkService/Reply", response,
+                    [&](const Caller*) { return threads_->Reply(*request); });
+}
+
 }  // namespace candour::services

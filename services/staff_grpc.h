@@ -11,6 +11,7 @@
 #include "candour/v1/casework.grpc.pb.h"
 #include "services/auth_service.h"
 #include "services/authoriser.h"
+#include "services/case_threads.h"
 #include "services/casework_service.h"
 #include "services/directory_registry.h"
 #include "services/staff_admin_service.h"
@@ -57,12 +58,18 @@ class AdminGrpc final : public candour::v1::AdminService::Service {
 
 class CaseworkGrpc final : public candour::v1::CaseworkService::Service {
  public:
-  CaseworkGrpc(const CaseworkService* logic, const Authoriser* authoriser) : logic_(logic), authoriser_(authoriser) {}
+  CaseworkGrpc(const CaseworkService* logic, const CaseThreads* threads, const Authoriser* authoriser)
+      : logic_(logic), threads_(threads), authoriser_(authoriser) {}
   grpc::Status GetReport(grpc::ServerContext* context, const candour::v1::GetReportRequest* request,
                          candour::v1::GetReportResponse* response) override;
+  grpc::Status GetThread(grpc::ServerContext* context, const candour::v1::GetThreadRequest* request,
+                         candour::v1::GetThreadResponse* response) override;
+  grpc::Status Reply(grpc::ServerContext* context, const candour::v1::ReplyRequest* request,
+                     candour::v1::ReplyResponse* response) override;
 
  private:
   const CaseworkService* const logic_;  // not owned
+  const CaseThreads* const threads_;    // not owned
   const Authoriser* const authoriser_;  // not owned
 };
 

@@ -396,6 +396,62 @@ TEST_F(EndToEndTest, AdminInvitesListsAndDisablesStaffAndADisabledGuardianIsShut
   EXPECT_EQ(wrong.err, nobody.err);
 }
 
+TEST_F(EndToEndTest, AnonymousReporterAndGuardianTalkWithOnlyTheReceiptCode) {
+  Submitted r = Report({"--kind", "harassment", "--characteristic", "religion-belief", "--source", "colleague",
+                        "--department", "3", "--what", "MARKER-T0 comments about my hijab"});
+  std::ofstream(work_ + "/code.txt") << r.receipt_code << "\n";
+  auto empty = Client({"followup", "--code-file", work_ + "/code.txt"});
+  ASSERT_EQ(empty.exit_code, 0) << empty.err;
+  EXPECT_NE(empty.out.find("No messages yet."), std::string::npos) << empty.out;
+
+  EnsureGuardianAccount();
+  std::ofstream(work_ + "/reply.txt") << "MARKER-T1 Thank you. Would you like to meet on Tuesday?";
+  auto reply = Client({"cases", "reply", r.report_id, "--account", "guardian", "--key", org_->guardian_key,
+                       "--passphrase-file", org_->guardian_passphrase, "--message-file", work_ + "/reply.txt"});
+  ASSERT_EQ(reply.exit_code, 0) << reply.err;
+  EXPECT_NE(reply.out.find("Reply sent as entry 1"), std::string::npos) << reply.out;
+
+  std::ofstream(work_ + "/answer.txt") << "MARKER-T2 Yes, Tuesday after my shift.";
+  auto answer = Client({"followup", "--code-file", work_ + "/code.txt", "--message-file", work_ + "/answer.txt"});
+  ASSERT_EQ(answer.exit_code, 0) << answer.err;
+  EXPECT_NE(answer.out.find("MARKER-T1 Thank you"), std::string::npos) << answer.out;
+  EXPECT_NE(answer.out.find("Sent as message 2"), std::string::npos) << answer.out;
+
+  auto read = Client({"cases", "show", r.report_id, "--account", "guardian", "--key", org_->guardian_key,
+                      "--passphrase-file", org_->guardian_passphrase});
+  ASSERT_EQ(read.exit_code, 0) << read.err;
+  EXPECT_NE(read.out.find("MARKER-T2 Yes, Tuesday"), std::string::npos) << read.out;
+  EXPECT_NE(read.out.find("MARKER-T1 Thank you"), std::string::npos) << read.out;
+
+  // A wrong code: the same answer as a code that never existed.
+  std::string wrong = r.receipt_code;
+  wrong[5] = wrong[5] == 'A' ? 'B' : 'A';
+  std::ofstream(work_ + "/wrong.txt") << wrong << "\n";
+  auto refused = Client({"followup", "--code-file", work_ + "/wrong.txt"});
+  EXPECT_EQ(refused.exit_code, 1);
+
+  server_.process->Signal(SIGTERM);
+  ASSERT_EQ(server_.process->Wait(), 0) << ReadWholeFile(server_.log);
+  std::string canonical_code = r.receipt_code;
+  canonical_code.erase(std::remove(canonical_code.begin(), canonical_code.end(), '-'), canonical_code.end());
+  std::vector<std::string> markers = {"MARKER-", r.receipt_code, canonical_code};
+  for (const std::string& secret : StaffSecrets()) markers.push_back(secret);
+  EXPECT_EQ(Found(ReadWholeFile(server_.log), markers), std::vector<std::string>{});
+  for (const auto& entry : fs::recursive_directory_iterator(data_)) {
+    if (entry.is_regular_file()) {
+      EXPECT_EQ(Found(ReadWholeFile(entry.path()), markers), std::vector<std::string>{}) << entry.path();
+    }
+  }
+  auto store = storage::RocksDbReportStore::Open(data_);
+  ASSERT_TRUE(store.ok()) << store.status();
+  ASSERT_TRUE((*store)
+                  ->ForEachRawRecord([&](std::string_view cf, std::string_view key, std::string_view value) {
+                    std::string both = std::string(key) + '\0' + std::string(value);
+                    EXPECT_EQ(Found(both, markers), std::vector<std::string>{}) << cf;
+                  })
+                  .ok());
+}
+
 TEST_F(EndToEndTest, ClientRefusesRolledBackDirectory) {
   auto renew = Client({"admin", "directory", "renew", "--key", org_->org_key, "--passphrase-file", org_->org_passphrase});
   ASSERT_EQ(renew.exit_code, 0) << renew.err;

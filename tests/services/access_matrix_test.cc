@@ -46,6 +46,8 @@ const std::map<std::string, Expected>& ExpectedTable() {
   static const auto* table = new std::map<std::string, Expected>{
       {"/candour.v1.IntakeService/GetDirectory", {true, {}}},
       {"/candour.v1.IntakeService/SubmitReport", {true, {}}},
+      {"/candour.v1.IntakeService/GetCase", {true, {}}},
+      {"/candour.v1.IntakeService/AddFollowUp", {true, {}}},
       {"/candour.v1.AdminService/PublishDirectory", {true, {}}},
       {"/candour.v1.AdminService/InviteStaff", {false, {candour::v1::ROLE_ADMIN}}},
       {"/candour.v1.AdminService/DisableStaff", {false, {candour::v1::ROLE_ADMIN}}},
@@ -56,6 +58,8 @@ const std::map<std::string, Expected>& ExpectedTable() {
       {"/candour.v1.AuthService/SignOut", {false, kAllStaff}},
       {"/candour.v1.AuthService/WhoAmI", {false, kAllStaff}},
       {"/candour.v1.CaseworkService/GetReport", {false, {candour::v1::ROLE_GUARDIAN}}},
+      {"/candour.v1.CaseworkService/GetThread", {false, {candour::v1::ROLE_GUARDIAN}}},
+      {"/candour.v1.CaseworkService/Reply", {false, {candour::v1::ROLE_GUARDIAN}}},
   };
   return *table;
 }

@@ -129,8 +129,14 @@ candour::v1::ReportContent TestOrg::DefaultContent() const {
 
 candour::v1::SubmitReportRequest TestOrg::MakeSubmission(const candour::v1::SignedDirectory& signed_directory,
                                                          const ContentEdit& edit) const {
+  return MakeSubmissionFor(crypto::ReceiptCode::Generate(), signed_directory, edit);
+}
+
+candour::v1::SubmitReportRequest TestOrg::MakeSubmissionFor(const crypto::ReceiptCode& code,
+                                                            const candour::v1::SignedDirectory& signed_directory,
+                                                            const ContentEdit& edit) const {
   const crypto::VerifiedDirectory directory = Verify(signed_directory);
-  const crypto::ReceiptKeys receipt = crypto::DeriveReceiptKeys(crypto::ReceiptCode::Generate());
+  const crypto::ReceiptKeys receipt = crypto::DeriveReceiptKeys(code);
   candour::v1::ReportContent content = DefaultContent();
   content.set_followup_signing_public_key(receipt.sign.public_key);
   if (edit) edit(content);

@@ -21,6 +21,7 @@
 #include "core/period.h"
 #include "crypto/directory_signature.h"
 #include "crypto/keys.h"
+#include "crypto/receipt.h"
 
 namespace candour::testing {
 
@@ -60,6 +61,10 @@ class TestOrg {
   // department). Fails the current test if sealing fails.
   candour::v1::SubmitReportRequest MakeSubmission(const candour::v1::SignedDirectory& signed_directory,
                                                   const ContentEdit& edit = nullptr) const;
+  // As MakeSubmission, for the receipt `code`, so a test can come back with it.
+  candour::v1::SubmitReportRequest MakeSubmissionFor(const crypto::ReceiptCode& code,
+                                                     const candour::v1::SignedDirectory& signed_directory,
+                                                     const ContentEdit& edit = nullptr) const;
   // The content MakeSubmission seals before `edit`.
   candour::v1::ReportContent DefaultContent() const;
 

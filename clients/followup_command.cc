@@ -1,0 +1,104 @@
+// Copyright 2026 The Candour Authors. Licensed under the Apache License 2.0.
+//
+// `candour followup`: the reporter's way back, with only the receipt code.
+// Everything is checked here before it is shown: the directory against the
+// pin, the report against its directory, every entry of the thread against
+// its chain and its author's key. The code never leaves this machine; only a
+// lookup value derived from it does.
+#include <cstdio>
+
+#include "clients/case_thread.h"
+#include "clients/commands.h"
+#include "core/period.h"
+#include "crypto/envelope.h"
+#include "crypto/receipt.h"
+#include "crypto/thread_entry.h"
+#include "crypto/wipe_message.h"
+
+namespace candour::clients {
+namespace {
+
+constexpr char kFollowUpHelp[] = R"(Usage: candour followup [--code-file FILE] [--message-file FILE]
+
+Comes back to a report with its receipt code: shows the Guardians' replies
+and, with --message-file, sends them the text of FILE (more information, an
+answer to their question). No name, account or e-mail is involved. The code
+is asked for without echo unless --code-file gives a file holding it.
+)";
+
+}  // namespace
+
+absl::Status RunFollowUp(const Argv& argv, const GlobalOptions& globals) {
+  auto args = Args::Parse(argv, {"code-file", "message-file"}, {"help"});
+  if (!args.ok()) return args.status();
+  if (args->Has("help")) return std::fputs(kFollowUpHelp, stdout), absl::OkStatus();
+  std::unique_ptr<crypto::SecretBytes> message;
+  if (args->Has("message-file")) {
+    auto text = ReadFile(args->Get("message-file"));
+    if (!text.ok()) return text.status();
+    message = std::make_unique<crypto::SecretBytes>(crypto::SecretBytes::CopyOf(*text));
+    crypto::WipeString(*text);
+  }
+  auto typed = ReadSecret(*args, "code-file", "Receipt code");
+  if (!typed.ok()) return typed.status();
+  auto code = crypto::ReceiptCode::Parse(typed->view());
+  if (!code.ok()) return WithHint(code.status(), "a receipt code has 28 characters, as shown when you reported");
+  const crypto::ReceiptKeys keys = crypto::DeriveReceiptKeys(*code);
+
+  auto session = Connect(globals);
+  if (!session.ok()) return session.status();
+  auto current = FetchCurrentDirectory(*session);
+  if (!current.ok()) return current.status();
+  IntakeClient intake(session->channel, globals.channel.deadline);
+  auto found = intake.GetCase(std::string_view(reinterpret_cast<const char*>(keys.lookup.data()), keys.lookup.size()));
+  if (!found.ok()) return WithHint(found.status(), "check the code for typing mistakes");
+
+  const candour::v1::Envelope& envelope = found->envelope();
+  uint64_t version = envelope.directory_version();
+  auto signed_directory = intake.GetDirectory(version);
+  if (!signed_directory.ok()) return signed_directory.status();
+  auto report_directory = session->trust->AcceptHistorical(*signed_directory, version);
+  if (!report_directory.ok()) return WithHint(report_directory.status(), "the server's directory cannot be trusted");
+  auto case_key = crypto::OpenCaseKey(found->sealed_case_key(), keys.box);
+  if (!case_key.ok()) return WithHint(case_key.status(), "the server's answer does not belong to this code");
+  auto opened = crypto::OpenWithCaseKey(envelope, *std::move(case_key), *report_directory);
+  if (!opened.ok()) return WithHint(opened.status(), "the stored report fails its checks: it may have been altered");
+  // The report's own follow-up key must be this code's: otherwise the server
+  // has paired the code with someone else's report.
+  if (opened->content.followup_signing_public_key() != keys.sign.public_key) {
+    return WithHint(absl::DataLossError("the report the server returned was not made with this code"),
+                    "tell a Guardian: the server may have been tampered with");
+  }
+  crypto::WipeMessage(opened->content);
+
+  const std::string& organisation_id = report_directory->directory.organisation_id();
+  std::vector<candour::v1::ThreadEntry> entries(found->entries().begin(), found->entries().end());
+  VerifiedThread thread = VerifyThread(entries, envelope, opened->case_key, keys.sign.public_key,
+                                       {&current->directory, &report_directory->directory}, organisation_id);
+  std::string rendered = RenderThread(thread);
+  std::printf("Your report (made under directory version %llu).\n\n%s", static_cast<unsigned long long>(version),
+              rendered.c_str());
+  crypto::WipeString(rendered);
+  if (!thread.problem.ok()) return WithHint(thread.problem, "nothing was sent");
+  if (message == nullptr) return absl::OkStatus();
+
+  crypto::EntryHeader header;
+  header.report_id = envelope.report_id();
+  header.sequence = thread.next_sequence;
+  header.kind = candour::v1::ENTRY_KIND_REPORTER_MESSAGE;
+  header.previous_hash = thread.last_hash;
+  candour::v1::EntryContent content;
+  content.set_text(std::string(message->view()));
+  auto entry = crypto::SealEntry(header, content, opened->case_key, keys.sign, crypto::SigningKeyId(keys.sign.public_key),
+                                 organisation_id);
+  crypto::WipeMessage(content);
+  if (!entry.ok()) return entry.status();
+  auto sent = intake.AddFollowUp(std::string_view(reinterpret_cast<const char*>(keys.lookup.data()), keys.lookup.size()),
+                                 *entry);
+  if (!sent.ok()) return WithHint(sent.status(), "run the command again to see the thread as it is now");
+  std::printf("Sent as message %u. A Guardian will see it; come back with your code for the reply.\n",
+              sent->sequence());
+  return absl::OkStatus();
+}
+
+}  // namespace candour::clients

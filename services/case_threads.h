@@ -1,0 +1,63 @@
+// Copyright 2026 The Candour Authors. Licensed under the Apache License 2.0.
+//
+// Case threads on the server's side: read a report's thread, append an entry
+// after checking everything the server can check without the case key —
+// field sizes, that it is next in sequence and chained to the stored last
+// entry (or the report's envelope), who may write which kind, and for
+// Guardians the signature against the current directory. Clients verify
+// every entry again, including the reporter's signatures, whose key only
+// Guardians can see. Thread-safe.
+#ifndef CANDOUR_SERVICES_CASE_THREADS_H_
+#define CANDOUR_SERVICES_CASE_THREADS_H_
+
+#include <string_view>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "candour/v1/casework.pb.h"
+#include "candour/v1/intake.pb.h"
+#include "candour/v1/thread.pb.h"
+#include "services/directory_registry.h"
+#include "storage/report_store.h"
+
+namespace candour::services {
+
+// INVALID_ARGUMENT for unknown fields or any field crypto::CheckEntryShape
+// refuses; RESOURCE_EXHAUSTED for a ciphertext above 32 KiB + 16.
+absl::Status ValidateEntryShape(const candour::v1::ThreadEntry& entry, std::string_view organisation_id);
+
+class CaseThreads {
+ public:
+  // Neither pointer is owned.
+  CaseThreads(storage::ReportStore* store, const DirectoryRegistry* directories)
+      : store_(store), directories_(directories) {}
+
+  // The stored envelope of a report. NOT_FOUND if absent.
+  absl::StatusOr<candour::v1::Envelope> Envelope(std::string_view report_id) const;
+  // NOT_FOUND if the report does not exist; DATA_LOSS for a stored entry
+  // that does not parse.
+  absl::StatusOr<std::vector<candour::v1::ThreadEntry>> Get(std::string_view report_id) const;
+
+  // Appends `entry`, which must be of kind `allowed`. Returns its sequence.
+  //   INVALID_ARGUMENT: malformed, or of another kind;
+  //   NOT_FOUND: no such report;
+  //   FAILED_PRECONDITION: not next in sequence or not chained to the last
+  //     entry (the thread moved on), a quote of no entry in the thread, or
+  //     no directory yet;
+  //   PERMISSION_DENIED: a Guardian key not in the current directory;
+  //   UNAUTHENTICATED: a Guardian signature that does not verify.
+  absl::StatusOr<uint32_t> Append(const candour::v1::ThreadEntry& entry, candour::v1::EntryKind allowed) const;
+
+  // CaseworkService's side. INVALID_ARGUMENT for a malformed report id,
+  // otherwise as Get / Append with Guardian messages allowed.
+  absl::StatusOr<candour::v1::GetThreadResponse> GetThread(const candour::v1::GetThreadRequest& request) const;
+  absl::StatusOr<candour::v1::ReplyResponse> Reply(const candour::v1::ReplyRequest& request) const;
+
+ private:
+  storage::ReportStore* const store_;            // not owned
+  const DirectoryRegistry* const directories_;  // not owned
+};
+
+}  // namespace candour::services
+
+#endif  // CANDOUR_SERVICES_CASE_THREADS_H_

@@ -1,0 +1,58 @@
+// Copyright 2026 The Candour Authors. Licensed under the Apache License 2.0.
+#include "services/follow_up_service.h"
+
+#include "crypto/contexts.h"
+#include "crypto/hash.h"
+
+namespace candour::services {
+namespace {
+
+constexpr size_t kLookupSize = 32;
+constexpr char kTooManyMisses[] = "too many receipt codes not found; wait a minute and check the code";
+constexpr char kNoSuchCode[] = "no report has this receipt code; check it for typing mistakes";
+
+}  // namespace
+
+absl::StatusOr<storage::Receipt> FollowUpService::Find(std::string_view lookup, std::string_view connection) const {
+  if (lookup.size() != kLookupSize) return absl::InvalidArgumentError("lookup must be 32 bytes");
+  const int64_t now = now_ms_();
+  if (!limiter_->Allowed(connection, now)) return absl::ResourceExhaustedError(kTooManyMisses);
+  absl::StatusOr<storage::Receipt> receipt = store_->GetReceipt(crypto::DomainHash(crypto::kReceiptLookupContext, lookup));
+  if (absl::IsNotFound(receipt.status())) {
+    if (!limiter_->RecordMiss(connection, now)) return absl::ResourceExhaustedError(kTooManyMisses);
+    return absl::NotFoundError(kNoSuchCode);
+  }
+  return receipt;
+}
+
+absl::StatusOr<candour::v1::GetCaseResponse> FollowUpService::GetCase(const candour::v1::GetCaseRequest& request,
+                                                                      std::string_view connection) const {
+  absl::StatusOr<storage::Receipt> receipt = Find(request.lookup(), connection);
+  if (!receipt.ok()) return receipt.status();
+  absl::StatusOr<candour::v1::Envelope> envelope = threads_->Envelope(receipt->report_id);
+  if (!envelope.ok()) return envelope.status();
+  absl::StatusOr<std::vector<candour::v1::ThreadEntry>> entries = threads_->Get(receipt->report_id);
+  if (!entries.ok()) return entries.status();
+  candour::v1::GetCaseResponse response;
+  *response.mutable_envelope() = *std::move(envelope);
+  response.set_sealed_case_key(receipt->sealed_case_key);
+  for (candour::v1::ThreadEntry& entry : *entries) *response.add_entries() = std::move(entry);
+  return response;
+}
+
+absl::StatusOr<candour::v1::AddFollowUpResponse> FollowUpService::AddFollowUp(
+    const candour::v1::AddFollowUpRequest& request, std::string_view connection) const {
+  absl::StatusOr<storage::Receipt> receipt = Find(request.lookup(), connection);
+  if (!receipt.ok()) return receipt.status();
+  // The code opens one case only.
+  if (request.entry().report_id() != receipt->report_id) {
+    return absl::PermissionDeniedError("the entry is for another report than this receipt code's");
+  }
+  absl::StatusOr<uint32_t> sequence = threads_->Append(request.entry(), candour::v1::ENTRY_KIND_REPORTER_MESSAGE);
+  if (!sequence.ok()) return sequence.status();
+  candour::v1::AddFollowUpResponse response;
+  response.set_sequence(*sequence);
+  return response;
+}
+
+}  // namespace candour::services

@@ -1,0 +1,54 @@
+// Copyright 2026 The Candour Authors. Licensed under the Apache License 2.0.
+//
+// Limits guessing of receipt codes. A lookup that misses costs its connection
+// one of a few misses per window, after which that connection is answered
+// RESOURCE_EXHAUSTED before any lookup; misses also draw on one global
+// budget, and when it is spent a miss is answered RESOURCE_EXHAUSTED instead
+// of NOT_FOUND. Hits cost nothing, so a reporter with a real code gets in
+// during a flood from other connections. No code is ever locked: that would
+// let anyone lock a reporter out. Connections are keyed by gRPC's peer string
+// in memory only, for one window; nothing is stored or logged. Thread-safe.
+#ifndef CANDOUR_SERVICES_LOOKUP_LIMITER_H_
+#define CANDOUR_SERVICES_LOOKUP_LIMITER_H_
+
+#include <cstdint>
+#include <map>
+#include <mutex>
+#include <string>
+#include <string_view>
+
+namespace candour::services {
+
+struct LookupLimits {
+  int misses_per_connection = 20;  // per window
+  int64_t window_ms = 60'000;
+  double global_misses_per_second = 20;
+  double global_burst = 200;
+  size_t max_connections = 10'000;
+};
+
+class LookupLimiter {
+ public:
+  explicit LookupLimiter(LookupLimits limits = {}) : limits_(limits), global_tokens_(limits.global_burst) {}
+
+  // False if `connection` has spent its misses in the current window.
+  bool Allowed(std::string_view connection, int64_t now_ms);
+  // Records a miss; false if the global budget is spent.
+  bool RecordMiss(std::string_view connection, int64_t now_ms);
+
+ private:
+  struct Window {
+    int64_t started_ms = 0;
+    int misses = 0;
+  };
+
+  const LookupLimits limits_;
+  std::mutex mu_;
+  std::map<std::string, Window, std::less<>> connections_;
+  double global_tokens_;
+  int64_t refilled_ms_ = 0;
+};
+
+}  // namespace candour::services
+
+#endif  // CANDOUR_SERVICES_LOOKUP_LIMITER_H_
