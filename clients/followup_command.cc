@@ -74,7 +74,7 @@ absl::Status RunFollowUp(const Argv& argv, const GlobalOptions& globals) {
   const std::string& organisation_id = report_directory->directory.organisation_id();
   std::vector<candour::v1::ThreadEntry> entries(found->entries().begin(), found->entries().end());
   VerifiedThread thread = VerifyThread(entries, envelope, opened->case_key, keys.sign.public_key,
-                                       {&current->directory, &report_directory->directory}, organisation_id);
+                                       {&report_directory->directory, &current->directory}, organisation_id);
   std::string rendered = RenderThread(thread);
   std::printf("Your report (made under directory version %llu).\n\n%s", static_cast<unsigned long long>(version),
               rendered.c_str());

@@ -253,7 +253,7 @@ absl::Status FetchAndShow(const std::string& report_id, const GlobalOptions& glo
   std::vector<candour::v1::ThreadEntry> entries(thread_entries->entries().begin(), thread_entries->entries().end());
   VerifiedThread thread =
       VerifyThread(entries, fetched->envelope(), opened->case_key, opened->content.followup_signing_public_key(),
-                   {&current->directory, &directory->directory}, organisation_id);
+                   {&directory->directory, &current->directory}, organisation_id);
   crypto::WipeMessage(opened->content);
   std::string rendered = RenderThread(thread);
   std::printf("\nThread:\n\n%s", rendered.c_str());

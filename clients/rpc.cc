@@ -5,6 +5,7 @@
 #include <grpcpp/security/credentials.h>
 #include <sodium.h>
 
+#include <cstring>
 #include <fstream>
 #include <sstream>
 
@@ -31,7 +32,12 @@ absl::StatusOr<std::shared_ptr<grpc::Channel>> MakeChannel(const ChannelOptions&
 }
 
 void SessionToken::Attach(grpc::ClientContext& context) const {
-  std::string header = "Bearer " + crypto::HexEncode(token_.view());
+  // Written in place into a buffer sized once, so no reallocation leaves an
+  // unwiped copy of the token behind.
+  std::string header(7 + 2 * token_.size() + 1, '\0');
+  std::memcpy(header.data(), "Bearer ", 7);
+  sodium_bin2hex(header.data() + 7, 2 * token_.size() + 1, token_.data(), token_.size());
+  header.pop_back();  // sodium_bin2hex's terminator
   context.AddMetadata("authorization", header);
   sodium_memzero(header.data(), header.size());
 }

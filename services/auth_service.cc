@@ -48,14 +48,20 @@ absl::StatusOr<candour::v1::SignInResponse> AuthService::SignIn(const candour::v
   absl::StatusOr<candour::v1::AccountRecord> account = LoadAccount(*store_, *name);
   if (!account.ok() && !absl::IsNotFound(account.status())) return account.status();
 
+  // At most a few Argon2id checks at once: each takes 64 MiB, and a burst
+  // of hundreds must not take the server (and reporters) down with it.
+  if (!verifications_.try_acquire()) {
+    return absl::UnavailableError("too many sign-ins at once; try again in a moment");
+  }
+  const int64_t now = sessions_->Now();
+  const bool allowed = limiter_->BeginAttempt(*name, now);
   // The Argon2id check runs for every request, against a decoy verifier when
   // there is no account, so that time does not tell the cases apart.
   const std::string& verifier = account.ok() ? account->auth_verifier() : crypto::DecoyVerifier();
   const bool key_matches = crypto::VerifyAuthKey(verifier, request.auth_key());
-  const int64_t now = sessions_->Now();
-  const bool locked = limiter_->Locked(*name, now);
-  if (!account.ok() || !key_matches || locked || account->disabled()) {
-    sleep_(limiter_->RecordFailure(*name, now));
+  verifications_.release();
+  if (!allowed || !account.ok() || !key_matches || account->disabled()) {
+    sleep_(allowed ? limiter_->RecordFailure(*name, now) : std::chrono::milliseconds(0));
     return absl::UnauthenticatedError(kSignInRefused);
   }
   limiter_->RecordSuccess(*name);

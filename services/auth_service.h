@@ -10,6 +10,7 @@
 
 #include <chrono>
 #include <functional>
+#include <semaphore>
 
 #include "absl/status/statusor.h"
 #include "candour/v1/auth.pb.h"
@@ -23,6 +24,9 @@ namespace candour::services {
 
 class AuthService {
  public:
+  // Argon2id checks running at once; more get UNAVAILABLE.
+  static constexpr int kConcurrentVerifications = 8;
+
   using DayClock = std::function<core::Day()>;
   using Sleeper = std::function<void(std::chrono::milliseconds)>;
   AuthService(storage::ReportStore* store, const SessionManager* sessions, SignInLimiter* limiter,
@@ -48,6 +52,7 @@ class AuthService {
   const crypto::SecretBytes server_secret_;
   const DayClock today_;
   const Sleeper sleep_;
+  std::counting_semaphore<> verifications_{kConcurrentVerifications};
 };
 
 }  // namespace candour::services

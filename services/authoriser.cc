@@ -1,6 +1,8 @@
 // Copyright 2026 The Candour Authors. Licensed under the Apache License 2.0.
 #include "services/authoriser.h"
 
+#include <sodium.h>
+
 #include <algorithm>
 
 #include "absl/strings/str_cat.h"
@@ -40,7 +42,7 @@ absl::StatusOr<std::optional<Caller>> Authoriser::Authorise(std::string_view met
   absl::StatusOr<std::string> decoded = crypto::HexDecode(authorization.substr(kBearerPrefix.size()));
   if (!decoded.ok()) return absl::UnauthenticatedError("the session token is not hex");
   const crypto::SecretBytes token = crypto::SecretBytes::CopyOf(*decoded);
-  std::fill(decoded->begin(), decoded->end(), '\0');
+  sodium_memzero(decoded->data(), decoded->size());
 
   absl::StatusOr<Caller> caller = sessions_->Authenticate(token.view());
   if (!caller.ok()) return caller.status();

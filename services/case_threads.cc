@@ -61,6 +61,13 @@ absl::StatusOr<uint32_t> CaseThreads::Append(const ThreadEntry& entry, EntryKind
   absl::StatusOr<std::vector<ThreadEntry>> thread = Get(entry.report_id());
   if (!thread.ok()) return thread.status();
   if (entry.sequence() != thread->size() + 1) return absl::FailedPreconditionError(kMovedOn);
+  // Both sides read the whole thread in one response, so its size stays under
+  // the message limit: a full thread is refused rather than made unreadable.
+  size_t bytes = envelope->ByteSizeLong() + entry.ByteSizeLong();
+  for (const ThreadEntry& earlier : *thread) bytes += earlier.ByteSizeLong();
+  if (bytes > max_thread_bytes_) {
+    return absl::ResourceExhaustedError("this case's thread is full; the Guardian can start a new case");
+  }
   const std::string envelope_hash = crypto::EnvelopeHash(*envelope, organisation_id);
   const std::string last_hash =
       thread->empty() ? envelope_hash : crypto::EntryHash(thread->back(), organisation_id);
@@ -68,10 +75,17 @@ absl::StatusOr<uint32_t> CaseThreads::Append(const ThreadEntry& entry, EntryKind
 
   if (entry.kind() == candour::v1::ENTRY_KIND_GUARDIAN_MESSAGE) {
     const auto& recipients = current->directory().recipients();
-    auto author = std::find_if(recipients.begin(), recipients.end(),
-                               [&](const auto& r) { return r.key_id() == entry.author_key_id(); });
+    auto author = std::find_if(recipients.begin(), recipients.end(), [&](const auto& r) {
+      return r.key_id() == entry.author_key_id() && r.role() == candour::v1::RECIPIENT_ROLE_GUARDIAN;
+    });
     if (author == recipients.end()) {
-      return absl::PermissionDeniedError("the entry's author is not a recipient of the current directory");
+      return absl::PermissionDeniedError("the entry's author is not a Guardian of the current directory");
+    }
+    // Only a holder of this case's key can write something the reporter can
+    // open; anyone else could only plant an entry that stops the thread.
+    const auto& holders = envelope->recipient_key_ids();
+    if (std::find(holders.begin(), holders.end(), entry.author_key_id()) == holders.end()) {
+      return absl::PermissionDeniedError("the entry's author does not hold this case's key");
     }
     if (absl::Status s = crypto::VerifyEntrySignature(entry, author->ed25519_public_key(), organisation_id); !s.ok()) {
       return absl::UnauthenticatedError("the entry's signature does not verify with its author's key");

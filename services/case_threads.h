@@ -28,9 +28,12 @@ absl::Status ValidateEntryShape(const candour::v1::ThreadEntry& entry, std::stri
 
 class CaseThreads {
  public:
-  // Neither pointer is owned.
-  CaseThreads(storage::ReportStore* store, const DirectoryRegistry* directories)
-      : store_(store), directories_(directories) {}
+  // Neither pointer is owned. Both sides read a whole thread in one
+  // response, so `max_message_bytes` (candourd's gRPC limit) bounds it: an
+  // entry that would take the thread past three quarters of it is refused
+  // (RESOURCE_EXHAUSTED), and the thread stays readable.
+  CaseThreads(storage::ReportStore* store, const DirectoryRegistry* directories, size_t max_message_bytes)
+      : store_(store), directories_(directories), max_thread_bytes_(max_message_bytes / 4 * 3) {}
 
   // The stored envelope of a report. NOT_FOUND if absent.
   absl::StatusOr<candour::v1::Envelope> Envelope(std::string_view report_id) const;
@@ -45,7 +48,8 @@ class CaseThreads {
   //     entry (the thread moved on), a quote of no entry in the thread, or
   //     no directory yet;
   //   PERMISSION_DENIED: a Guardian key not in the current directory;
-  //   UNAUTHENTICATED: a Guardian signature that does not verify.
+  //   UNAUTHENTICATED: a Guardian signature that does not verify;
+  //   RESOURCE_EXHAUSTED: the thread is full.
   absl::StatusOr<uint32_t> Append(const candour::v1::ThreadEntry& entry, candour::v1::EntryKind allowed) const;
 
   // CaseworkService's side. INVALID_ARGUMENT for a malformed report id,
@@ -56,6 +60,7 @@ class CaseThreads {
  private:
   storage::ReportStore* const store_;            // not owned
   const DirectoryRegistry* const directories_;  // not owned
+  const size_t max_thread_bytes_;
 };
 
 }  // namespace candour::services

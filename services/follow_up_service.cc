@@ -15,14 +15,16 @@ constexpr char kNoSuchCode[] = "no report has this receipt code; check it for ty
 
 absl::StatusOr<storage::Receipt> FollowUpService::Find(std::string_view lookup, std::string_view connection) const {
   if (lookup.size() != kLookupSize) return absl::InvalidArgumentError("lookup must be 32 bytes");
-  const int64_t now = now_ms_();
-  if (!limiter_->Allowed(connection, now)) return absl::ResourceExhaustedError(kTooManyMisses);
+  // The lookup comes first and a hit is always answered, so a reporter with
+  // a real code gets in even from an address a guesser shares (a ward's NAT,
+  // the web gateway); only misses are limited.
   absl::StatusOr<storage::Receipt> receipt = store_->GetReceipt(crypto::DomainHash(crypto::kReceiptLookupContext, lookup));
-  if (absl::IsNotFound(receipt.status())) {
-    if (!limiter_->RecordMiss(connection, now)) return absl::ResourceExhaustedError(kTooManyMisses);
-    return absl::NotFoundError(kNoSuchCode);
+  if (!absl::IsNotFound(receipt.status())) return receipt;
+  const int64_t now = now_ms_();
+  if (!limiter_->Allowed(connection, now) || !limiter_->RecordMiss(connection, now)) {
+    return absl::ResourceExhaustedError(kTooManyMisses);
   }
-  return receipt;
+  return absl::NotFoundError(kNoSuchCode);
 }
 
 absl::StatusOr<candour::v1::GetCaseResponse> FollowUpService::GetCase(const candour::v1::GetCaseRequest& request,

@@ -78,7 +78,8 @@ absl::StatusOr<std::unique_ptr<CandourServer>> CandourServer::Start(const Server
   server->staff_admin_ = std::make_unique<StaffAdminService>(store, core::TodayInLondon);
 
   const Authoriser* authoriser = server->authoriser_.get();
-  server->threads_ = std::make_unique<CaseThreads>(store, server->directories_.get());
+  server->threads_ = std::make_unique<CaseThreads>(store, server->directories_.get(),
+                                                    static_cast<size_t>(config.max_message_bytes));
   server->follow_up_ = std::make_unique<FollowUpService>(
       store, server->threads_.get(), &server->lookup_limiter_, [] {
         return std::chrono::duration_cast<std::chrono::milliseconds>(

@@ -11,7 +11,7 @@ bool SignInLimiter::Locked(std::string_view name, int64_t now) {
   return it != entries_.end() && now < it->second.locked_until;
 }
 
-std::chrono::milliseconds SignInLimiter::RecordFailure(std::string_view name, int64_t now) {
+bool SignInLimiter::BeginAttempt(std::string_view name, int64_t now) {
   std::lock_guard<std::mutex> lock(mu_);
   auto it = entries_.find(name);
   if (it == entries_.end()) {
@@ -21,11 +21,27 @@ std::chrono::milliseconds SignInLimiter::RecordFailure(std::string_view name, in
   Entry& entry = it->second;
   if (entry.locked_until != 0 && now >= entry.locked_until) entry = Entry{};  // a served lock starts afresh
   entry.last_seen = now;
+  if (entry.locked_until != 0) return false;
+  if (entry.failures >= limits_.failures_before_lock) {
+    // As many attempts as the lock allows are counted (some still being
+    // checked): lock now rather than let more through.
+    entry.locked_until = now + limits_.lock_seconds;
+    return false;
+  }
   ++entry.failures;
+  return true;
+}
+
+std::chrono::milliseconds SignInLimiter::RecordFailure(std::string_view name, int64_t now) {
+  std::lock_guard<std::mutex> lock(mu_);
+  auto it = entries_.find(name);
+  if (it == entries_.end()) return limits_.max_delay;  // forgotten meanwhile: the slowest answer
+  Entry& entry = it->second;
+  entry.last_seen = now;
   if (entry.failures >= limits_.failures_before_lock && entry.locked_until == 0) {
     entry.locked_until = now + limits_.lock_seconds;
   }
-  return std::min(limits_.delay_step * entry.failures, limits_.max_delay);
+  return std::min(limits_.delay_step * std::max(entry.failures, 1), limits_.max_delay);
 }
 
 void SignInLimiter::RecordSuccess(std::string_view name) {

@@ -31,12 +31,18 @@ class SignInLimiter {
  public:
   explicit SignInLimiter(SignInLimits limits = {}) : limits_(limits) {}
 
-  // True if `name` is locked at `now` (Unix seconds).
-  bool Locked(std::string_view name, int64_t now);
-  // Records a failure and returns how long to wait before answering it.
+  // Called before checking a sign-in: counts it as a failure until it
+  // succeeds, in one step, so that guesses sent all at once cannot slip past
+  // the count. False if the name is locked at `now` (Unix seconds), or
+  // already has as many attempts counted as the lock allows.
+  bool BeginAttempt(std::string_view name, int64_t now);
+  // The attempt failed: locks the name once it has enough failures, and
+  // returns how long to wait before answering.
   std::chrono::milliseconds RecordFailure(std::string_view name, int64_t now);
-  // A success clears the name's failures.
+  // The attempt succeeded: clears the name's failures.
   void RecordSuccess(std::string_view name);
+  // True if `name` is locked at `now`.
+  bool Locked(std::string_view name, int64_t now);
 
  private:
   struct Entry {

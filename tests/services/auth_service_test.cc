@@ -267,13 +267,24 @@ TEST_F(AuthServiceTest, StaffAdminRules) {
 
 TEST(SignInLimiterTest, AFloodOfNamesEvictsUnlockedEntriesBeforeLockedOnes) {
   SignInLimiter limiter(SignInLimits{.failures_before_lock = 2, .lock_seconds = 600, .max_tracked_names = 3});
-  limiter.RecordFailure("target", 100);
-  limiter.RecordFailure("target", 100);
+  auto fail = [&](const std::string& name, int64_t now) {
+    if (limiter.BeginAttempt(name, now)) limiter.RecordFailure(name, now);
+  };
+  fail("target", 100);
+  fail("target", 100);
   ASSERT_TRUE(limiter.Locked("target", 101));
   // One failure each: never locked, and always newer than the target.
-  for (int i = 0; i < 10; ++i) limiter.RecordFailure("flood" + std::to_string(i), 200 + i);
+  for (int i = 0; i < 10; ++i) fail("flood" + std::to_string(i), 200 + i);
   EXPECT_TRUE(limiter.Locked("target", 300));
   EXPECT_FALSE(limiter.Locked("target", 701));
+}
+
+TEST(SignInLimiterTest, GuessesSentAllAtOnceCannotPassTheCount) {
+  SignInLimiter limiter(SignInLimits{.failures_before_lock = 3, .lock_seconds = 600});
+  int admitted = 0;
+  for (int i = 0; i < 50; ++i) admitted += limiter.BeginAttempt("alice", 100) ? 1 : 0;  // none finished yet
+  EXPECT_EQ(admitted, 3);
+  EXPECT_TRUE(limiter.Locked("alice", 100));
 }
 
 }  // namespace

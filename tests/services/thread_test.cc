@@ -202,6 +202,23 @@ TEST_F(ThreadTest, ServerRefusesWhatDoesNotFitTheThreadAndChangesNothing) {
   EXPECT_EQ(after.messages.size(), 3u);
 }
 
+TEST_F(ThreadTest, AFullThreadIsRefusedAndStaysReadable) {
+  const std::string big(crypto::kMaxEntryTextBytes, 'b');
+  absl::Status last;
+  int posted = 0;
+  for (; posted < 80; ++posted) {
+    last = PostAsReporter(ReporterEntry(big, ReporterView()));
+    if (!last.ok()) break;
+  }
+  EXPECT_EQ(last.code(), Code::kResourceExhausted) << last;
+  EXPECT_GE(posted, 4);  // the test server allows 256 KiB messages: about five 32 KiB entries
+  for (const char* side : {"reporter", "guardian"}) {
+    clients::VerifiedThread view = side[0] == 'r' ? ReporterView() : GuardianView();
+    EXPECT_TRUE(view.problem.ok()) << side << ": " << view.problem;
+    EXPECT_EQ(view.messages.size(), static_cast<size_t>(posted)) << side;
+  }
+}
+
 TEST_F(ThreadTest, BothClientsReportEntriesAlteredInTheDatabase) {
   WriteThreeEntries();
   server_->Stop();
