@@ -23,10 +23,12 @@ namespace {
 
 using candour::v1::Grants;
 
-constexpr char kAcceptHelp[] = R"(Usage: candour account accept --name NAME --code CODE
+constexpr char kAcceptHelp[] = R"(Usage: candour account accept --name NAME [--code-file FILE]
          [--passphrase-file FILE | --passphrase-out FILE]
 
-Makes your staff account from the invitation code an admin gave you. Your
+Makes your staff account from the invitation code an admin gave you (asked
+for without echo, or read from --code-file; never on the command line, where
+other users of the machine could see it). Your
 passphrase never leaves this machine. Without --passphrase-file, a passphrase
 is generated and shown once. With it, the file must hold a passphrase
 candour generated, such as your Guardian key's, so one passphrase opens both:
@@ -127,12 +129,14 @@ absl::Status AsStaff(const Args& args, const GlobalOptions& globals,
 }  // namespace
 
 absl::Status RunAccountAccept(const Argv& argv, const GlobalOptions& globals) {
-  auto args = Args::Parse(argv, {"name", "code", "passphrase-file", "passphrase-out"}, {"help"});
+  auto args = Args::Parse(argv, {"name", "code-file", "passphrase-file", "passphrase-out"}, {"help"});
   if (!args.ok()) return args.status();
   if (args->Has("help")) return std::fputs(kAcceptHelp, stdout), absl::OkStatus();
-  if (!args->Has("name") || !args->Has("code")) {
-    return WithHint(absl::InvalidArgumentError("--name and --code are required"), "both come with your invitation");
+  if (!args->Has("name")) {
+    return WithHint(absl::InvalidArgumentError("--name is required"), "it comes with your invitation");
   }
+  auto code = ReadSecret(*args, "code-file", "Invitation code");
+  if (!code.ok()) return code.status();
   crypto::SecretBytes passphrase;
   const bool generated = !args->Has("passphrase-file");
   if (generated) {
@@ -153,7 +157,7 @@ absl::Status RunAccountAccept(const Argv& argv, const GlobalOptions& globals) {
   auto channel = MakeChannel(globals.channel);
   if (!channel.ok()) return channel.status();
   AuthClient auth(*channel, globals.channel.deadline);
-  auto grants = AcceptStaffInvitation(auth, args->Get("code"), args->Get("name"), passphrase.view(),
+  auto grants = AcceptStaffInvitation(auth, code->view(), args->Get("name"), passphrase.view(),
                                       crypto::ModerateKdf(), "");
   if (!grants.ok()) return WithHint(grants.status(), "check the code and the name it was made for");
   std::printf("Account %s made: %s.\n", absl::AsciiStrToLower(args->Get("name")).c_str(), Describe(*grants).c_str());
@@ -184,7 +188,7 @@ absl::Status RunAdminInvite(const Argv& argv, const GlobalOptions& globals) {
     auto invitation = admin.InviteStaff(request);
     if (!invitation.ok()) return WithHint(invitation.status(), "see candour admin invite --help");
     std::printf("Invitation for %s (%s), valid until %s:\n\n    %s\n\nThey run: candour account accept --name %s "
-                "--code CODE\n",
+                "(and type the code when asked)\n",
                 absl::AsciiStrToLower(args->Get("name")).c_str(), Describe(*grants).c_str(),
                 core::FormatDay(invitation->expires_day()).c_str(), invitation->invitation_code().c_str(),
                 absl::AsciiStrToLower(args->Get("name")).c_str());

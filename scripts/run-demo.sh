@@ -70,14 +70,14 @@ done
 if [ -n "$admin_code" ]; then
   rm -rf "$DEMO/admin"
   mkdir -p "$DEMO/admin"
-  "$CANDOUR" --config "$DEMO/candour.conf" account accept --name demo-admin --code "$admin_code" \
-      --passphrase-out "$DEMO/admin/passphrase.txt" >/dev/null
+  "$CANDOUR" --config "$DEMO/candour.conf" account accept --name demo-admin --code-file - \
+      --passphrase-out "$DEMO/admin/passphrase.txt" <<<"$admin_code" >/dev/null
   guardian_code=$("$CANDOUR" --config "$DEMO/candour.conf" admin invite --account demo-admin \
       --passphrase-file "$DEMO/admin/passphrase.txt" --name demo-guardian --role guardian \
       | sed -n 's/^    \([0-9a-z-]\{23\}\)$/\1/p')
   # The Guardian's account shares the key's generated passphrase: one to remember.
-  "$CANDOUR" --config "$DEMO/candour.conf" account accept --name demo-guardian --code "$guardian_code" \
-      --passphrase-file "$DEMO/guardian/passphrase.txt" >/dev/null
+  "$CANDOUR" --config "$DEMO/candour.conf" account accept --name demo-guardian --code-file - \
+      --passphrase-file "$DEMO/guardian/passphrase.txt" <<<"$guardian_code" >/dev/null
   touch "$DEMO/accounts.done"
   echo "run-demo: made the accounts demo-admin and demo-guardian"
 fi

@@ -107,7 +107,7 @@ constexpr char kBootstrapUsage[] = R"(Usage: candourd admin bootstrap --name NAM
 Makes a one-time invitation for the first admin account, directly in the data
 dir (stop candourd first: only one process may open it). Refused once an
 admin account exists. The code is valid for 7 days; then run
-  candour account accept --name NAME --code CODE
+  candour account accept --name NAME   (and type the code when asked)
 against the running server.
 )";
 
@@ -151,7 +151,7 @@ int Bootstrap(std::vector<std::string> args) {
   }
   std::printf("Invitation for the first admin, valid until %s (shown once):\n\n    %s\n\n"
               "With candourd running, make the account:\n"
-              "    candour account accept --name %s --code CODE\n",
+              "    candour account accept --name %s   (then type the code)\n",
               core::FormatDay(invitation->expires_day()).c_str(), invitation->invitation_code().c_str(),
               absl::AsciiStrToLower(name).c_str());
   return 0;

@@ -41,6 +41,9 @@ absl::StatusOr<crypto::SecretBytes> Read(const std::string& path, int raw_fd) {
   Fd fd(raw_fd);
   struct stat st {};
   if (fstat(fd.get(), &st) != 0) return FileError("stat", path);
+  if (!S_ISREG(st.st_mode) || st.st_uid != geteuid()) {
+    return absl::FailedPreconditionError(absl::StrCat(path, " is not a regular file owned by candourd's user"));
+  }
   if ((st.st_mode & 077) != 0) {
     return absl::FailedPreconditionError(absl::StrCat(path, " is readable by others; chmod 600 it"));
   }
@@ -59,7 +62,7 @@ absl::StatusOr<crypto::SecretBytes> Read(const std::string& path, int raw_fd) {
 }
 
 absl::StatusOr<crypto::SecretBytes> Create(const std::string& path) {
-  Fd fd(open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600));
+  Fd fd(open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600));
   if (fd.get() < 0) return FileError("create", path);
   crypto::SecretBytes secret(crypto::kServerSecretSize);
   randombytes_buf(secret.data(), secret.size());
@@ -82,13 +85,14 @@ absl::StatusOr<crypto::SecretBytes> Create(const std::string& path) {
 }  // namespace
 
 absl::StatusOr<crypto::SecretBytes> LoadOrCreateServerSecret(const std::string& path) {
-  int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  // O_NOFOLLOW: a symlink planted in the data dir must not redirect us.
+  int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
   if (fd >= 0) return Read(path, fd);
   if (errno != ENOENT) return FileError("open", path);
   absl::StatusOr<crypto::SecretBytes> created = Create(path);
   if (created.ok() || !absl::IsUnavailable(created.status()) || errno != EEXIST) return created;
   // Another process made it between our open and create: read theirs.
-  fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  fd = open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
   if (fd < 0) return FileError("open", path);
   return Read(path, fd);
 }

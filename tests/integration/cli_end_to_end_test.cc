@@ -190,14 +190,16 @@ class EndToEndTest : public ::testing::Test {
   void EnsureGuardianAccount() {
     if (guardian_ready_) return;
     admin_passphrase_ = work_ + "/admin.pass";
-    auto admin = Client({"account", "accept", "--name", "admin", "--code", admin_invitation_, "--passphrase-out",
-                         admin_passphrase_});
+    std::ofstream(work_ + "/admin.code") << admin_invitation_ << "\n";
+    auto admin = Client({"account", "accept", "--name", "admin", "--code-file", work_ + "/admin.code",
+                         "--passphrase-out", admin_passphrase_});
     ASSERT_EQ(admin.exit_code, 0) << admin.err;
     auto invite = Client({"admin", "invite", "--account", "admin", "--passphrase-file", admin_passphrase_, "--name",
                           "guardian", "--role", "guardian"});
     ASSERT_EQ(invite.exit_code, 0) << invite.err;
     guardian_invitation_ = InvitationCode(invite.out);
-    auto guardian = Client({"account", "accept", "--name", "guardian", "--code", guardian_invitation_,
+    std::ofstream(work_ + "/guardian.code") << guardian_invitation_ << "\n";
+    auto guardian = Client({"account", "accept", "--name", "guardian", "--code-file", work_ + "/guardian.code",
                             "--passphrase-file", org_->guardian_passphrase});
     ASSERT_EQ(guardian.exit_code, 0) << guardian.err;
     EXPECT_NE(guardian.out.find("Account guardian made: guardian."), std::string::npos) << guardian.out;
