@@ -1,6 +1,8 @@
 // Copyright 2026 The Candour Authors. Licensed under the Apache License 2.0.
 #include "clients/case_thread.h"
 
+#include <set>
+
 #include "absl/strings/str_cat.h"
 #include "crypto/thread_entry.h"
 #include "crypto/wipe_message.h"
@@ -45,6 +47,8 @@ VerifiedThread VerifyThread(const std::vector<candour::v1::ThreadEntry>& entries
   VerifiedThread thread;
   thread.last_hash = crypto::EnvelopeHash(envelope, organisation_id);
   thread.last_reporter_hash = thread.last_hash;
+  // What a Guardian's reply may quote: the report, or something the reporter wrote.
+  std::set<std::string> quotable = {thread.last_hash};
   for (const candour::v1::ThreadEntry& entry : entries) {
     const uint32_t position = thread.next_sequence;
     if (entry.report_id() != envelope.report_id()) return Fail(thread, Broken(position, "another report's"));
@@ -65,6 +69,9 @@ VerifiedThread VerifyThread(const std::vector<candour::v1::ThreadEntry>& entries
       if (guardian == nullptr || !crypto::VerifyEntrySignature(entry, guardian->ed25519_public_key(), organisation_id).ok()) {
         return Fail(thread, Broken(position, "not signed by a Guardian of the directory"));
       }
+      if (!quotable.contains(entry.quoted_hash())) {
+        return Fail(thread, Broken(position, "quotes nothing the reporter wrote"));
+      }
       message.author = guardian->display_name();
     } else {
       return Fail(thread, Broken(position, "of an unknown kind"));
@@ -74,7 +81,10 @@ VerifiedThread VerifyThread(const std::vector<candour::v1::ThreadEntry>& entries
     message.text = content->text();
     crypto::WipeMessage(*content);
     thread.last_hash = crypto::EntryHash(entry, organisation_id);
-    if (message.from_reporter) thread.last_reporter_hash = thread.last_hash;
+    if (message.from_reporter) {
+      thread.last_reporter_hash = thread.last_hash;
+      quotable.insert(thread.last_hash);
+    }
     thread.messages.push_back(std::move(message));
     ++thread.next_sequence;
   }

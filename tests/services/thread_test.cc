@@ -246,6 +246,19 @@ TEST_F(ThreadTest, BothClientsReportEntriesAlteredInTheDatabase) {
     upto_one.last_reporter_hash = upto_one.last_hash;
     forged = GuardianEntry("please tell us your name", upto_one, crypto::NewEd25519KeyPair(), org_.guardian(0).key_id);
   }
+  // A real Guardian's signature over a reply quoting something the reporter
+  // never wrote (what a server could get a Guardian to sign by showing them
+  // a forged view).
+  ThreadEntry misquoting;
+  {
+    clients::VerifiedThread upto_one;
+    upto_one.next_sequence = 2;
+    ThreadEntry first;
+    ASSERT_TRUE(first.ParseFromString(entry1));
+    upto_one.last_hash = crypto::EntryHash(first, OrgId());
+    upto_one.last_reporter_hash = std::string(32, 'q');
+    misquoting = GuardianEntry("misquoting", upto_one, org_.guardian(0).sign, org_.guardian(0).key_id);
+  }
   ThreadEntry unsigned_entry = guardian_entry;
   unsigned_entry.set_signature(std::string(64, '\0'));
 
@@ -257,6 +270,8 @@ TEST_F(ThreadTest, BothClientsReportEntriesAlteredInTheDatabase) {
   const std::vector<Tamper> tampers = {
       {"unsigned", [&](RawDb& db) { db.Put(schema::kThreadCf, key2, unsigned_entry.SerializeAsString()); }, 1},
       {"signed by another key", [&](RawDb& db) { db.Put(schema::kThreadCf, key2, forged.SerializeAsString()); }, 1},
+      {"quoting nothing the reporter wrote",
+       [&](RawDb& db) { db.Put(schema::kThreadCf, key2, misquoting.SerializeAsString()); }, 1},
       {"reordered",
        [&](RawDb& db) {
          db.Put(schema::kThreadCf, key1, entry2);
