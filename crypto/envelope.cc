@@ -9,6 +9,7 @@
 #include "crypto/contexts.h"
 #include "crypto/hash.h"
 #include "crypto/padding.h"
+#include "crypto/wipe_message.h"
 #include "google/protobuf/io/coded_stream.h"
 #include "google/protobuf/io/zero_copy_stream_impl_lite.h"
 
@@ -24,27 +25,6 @@ const unsigned char* U(std::string_view s) { return reinterpret_cast<const unsig
 std::string RandomBytes(size_t n) {
   std::string out(n, '\0');
   randombytes_buf(out.data(), n);
-  return out;
-}
-
-// Serialises straight into wiped memory, deterministically (one encoding per
-// message; interop does not rely on it, since the ciphertext is opaque).
-absl::StatusOr<SecretBytes> SerializeContent(const candour::v1::ReportContent& content) {
-  const size_t size = content.ByteSizeLong();
-  // Checked before allocating: the largest bucket also holds the 0x80 marker.
-  if (size >= kLargestBucket) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("report content of ", size, " bytes exceeds the largest bucket (at most 65535)"));
-  }
-  SecretBytes out(size);
-  google::protobuf::io::ArrayOutputStream array(out.data(), static_cast<int>(size));
-  google::protobuf::io::CodedOutputStream stream(&array);
-  stream.SetSerializationDeterministic(true);
-  content.SerializeWithCachedSizes(&stream);
-  stream.Trim();
-  if (stream.HadError() || static_cast<size_t>(stream.ByteCount()) != size) {
-    return absl::InternalError("report content serialised to an unexpected size");
-  }
   return out;
 }
 
@@ -163,7 +143,7 @@ std::string EnvelopeAad(const Envelope& envelope, std::string_view organisation_
 absl::Status EncryptContent(const candour::v1::ReportContent& content, const CaseKey& case_key, std::string_view nonce,
                             std::string_view organisation_id, Envelope& envelope) {
   if (nonce.size() != kNonceSize) return absl::InvalidArgumentError("nonce must be 24 bytes");
-  absl::StatusOr<SecretBytes> serialized = SerializeContent(content);
+  absl::StatusOr<SecretBytes> serialized = SerializeToSecret(content, kLargestBucket, "report content");
   if (!serialized.ok()) return serialized.status();
   absl::StatusOr<SecretBytes> padded = Pad(serialized->view());
   if (!padded.ok()) return padded.status();

@@ -140,24 +140,6 @@ absl::Status CheckContent(const EntryContent& content) {
   return absl::OkStatus();
 }
 
-// Serialises straight into wiped memory, deterministically.
-absl::StatusOr<SecretBytes> SerializeContent(const EntryContent& content) {
-  const size_t size = content.ByteSizeLong();
-  if (size >= kMaxEntryBucket) {
-    return absl::InvalidArgumentError(absl::StrCat("entry content of ", size, " bytes exceeds the largest bucket"));
-  }
-  SecretBytes out(size);
-  google::protobuf::io::ArrayOutputStream array(out.data(), static_cast<int>(size));
-  google::protobuf::io::CodedOutputStream stream(&array);
-  stream.SetSerializationDeterministic(true);
-  content.SerializeWithCachedSizes(&stream);
-  stream.Trim();
-  if (stream.HadError() || static_cast<size_t>(stream.ByteCount()) != size) {
-    return absl::InternalError("entry content serialised to an unexpected size");
-  }
-  return out;
-}
-
 }  // namespace
 
 std::string EnvelopeHash(const candour::v1::Envelope& envelope, std::string_view organisation_id) {
@@ -205,7 +187,7 @@ absl::StatusOr<ThreadEntry> SealEntryWithNonce(const EntryHeader& header, const 
     return absl::InvalidArgumentError("author_key_id of a reporter entry must be SigningKeyId of the author's key");
   }
   if (absl::Status s = CheckContent(content); !s.ok()) return s;
-  absl::StatusOr<SecretBytes> serialized = SerializeContent(content);
+  absl::StatusOr<SecretBytes> serialized = SerializeToSecret(content, kMaxEntryBucket, "entry content");
   if (!serialized.ok()) return serialized.status();
   absl::StatusOr<SecretBytes> padded = Pad(serialized->view());
   if (!padded.ok()) return padded.status();

@@ -4,7 +4,11 @@
 #include <sodium.h>
 
 #include <google/protobuf/descriptor.h>
+#include <google/protobuf/io/coded_stream.h>
+#include <google/protobuf/io/zero_copy_stream_impl_lite.h>
 #include <google/protobuf/unknown_field_set.h>
+
+#include "absl/strings/str_cat.h"
 
 namespace candour::crypto {
 namespace {
@@ -63,6 +67,27 @@ void WipeMessage(Message& message) {
 void WipeString(std::string& text) {
   sodium_memzero(text.data(), text.size());
   text.clear();
+}
+
+absl::StatusOr<SecretBytes> SerializeToSecret(const google::protobuf::Message& message, size_t limit,
+                                              std::string_view what) {
+  const size_t size = message.ByteSizeLong();
+  // Checked before allocating.
+  if (size >= limit) {
+    return absl::InvalidArgumentError(absl::StrCat(absl::string_view(what.data(), what.size()), " of ", size,
+                                                   " bytes exceeds the largest bucket (at most ", limit - 1, ")"));
+  }
+  SecretBytes out(size);
+  google::protobuf::io::ArrayOutputStream array(out.data(), static_cast<int>(size));
+  google::protobuf::io::CodedOutputStream stream(&array);
+  stream.SetSerializationDeterministic(true);
+  message.SerializeWithCachedSizes(&stream);
+  stream.Trim();
+  if (stream.HadError() || static_cast<size_t>(stream.ByteCount()) != size) {
+    return absl::InternalError(absl::StrCat(absl::string_view(what.data(), what.size()),
+                                            " serialised to an unexpected size"));
+  }
+  return out;
 }
 
 }  // namespace candour::crypto

@@ -9,8 +9,12 @@
 #define CANDOUR_CRYPTO_WIPE_MESSAGE_H_
 
 #include <string>
+#include <string_view>
 
 #include <google/protobuf/message.h>
+
+#include "absl/status/statusor.h"
+#include "crypto/secret_bytes.h"
 
 namespace candour::crypto {
 
@@ -21,6 +25,12 @@ void ZeroStrings(google::protobuf::Message& message);
 void WipeMessage(google::protobuf::Message& message);
 // Zeroes a std::string's bytes, then clears it.
 void WipeString(std::string& text);
+
+// Serialises `message` straight into wiped memory, deterministically (one
+// encoding per message), so plaintext is never in an ordinary string.
+// INVALID_ARGUMENT naming `what` if it would be `limit` bytes or more.
+absl::StatusOr<SecretBytes> SerializeToSecret(const google::protobuf::Message& message, size_t limit,
+                                              std::string_view what);
 
 }  // namespace candour::crypto
 
