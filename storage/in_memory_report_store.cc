@@ -48,7 +48,12 @@ absl::StatusOr<CommitOutcome> InMemoryReportStore::Commit(const UnitOfWork& unit
   std::set<std::pair<std::string_view, uint32_t>> unit_entries;
   std::optional<uint64_t> latest;
   if (!directories_.empty()) latest = directories_.rbegin()->first;
+  uint64_t audit_length = audit_.empty() ? 0 : audit_.rbegin()->first;
   for (const UnitOfWork::Write& write : unit.writes()) {
+    if (std::holds_alternative<AuditRecord>(write) || std::holds_alternative<AuditCheckpointRecord>(write)) {
+      if (absl::Status s = CheckAuditWrite(write, audit_length); !s.ok()) return s;
+      continue;
+    }
     if (const auto* r = std::get_if<NewReport>(&write)) {
       ++reports;
       unit_reports.insert(r->report_id);  // new or retried; if it fails below, so does the unit
@@ -88,6 +93,8 @@ absl::StatusOr<CommitOutcome> InMemoryReportStore::Commit(const UnitOfWork& unit
       directories_[directory->version] = directory->signed_directory;
     } else if (const auto* entry = std::get_if<UnitOfWork::NewThreadEntry>(&write)) {
       thread_[{entry->report_id, entry->entry.sequence}] = entry->entry.entry;
+    } else if (std::holds_alternative<AuditRecord>(write) || std::holds_alternative<AuditCheckpointRecord>(write)) {
+      ApplyAuditWrite(write);
     } else if (!std::holds_alternative<NewReport>(write)) {
       ApplyStaffWrite(write);
     }

@@ -7,6 +7,7 @@
 #define CANDOUR_STORAGE_IN_MEMORY_REPORT_STORE_H_
 
 #include <map>
+#include <optional>
 #include <mutex>
 #include <set>
 #include <string>
@@ -34,6 +35,10 @@ class InMemoryReportStore : public ReportStore {
   absl::StatusOr<std::vector<StaffSession>> ListSessionsOf(std::string_view account) override;
   absl::Status ForEachArrival(int32_t first_day, int32_t last_day,
                               const std::function<void(int32_t, std::string_view, std::string_view)>& fn) override;
+  absl::StatusOr<std::vector<AuditRecord>> ReadAudit(uint64_t first, size_t max) override;
+  absl::StatusOr<std::optional<AuditRecord>> LastAudit() override;
+  absl::StatusOr<std::vector<AuditCheckpointRecord>> ListAuditCheckpoints() override;
+  absl::StatusOr<std::optional<AuditCheckpointRecord>> LatestAuditCheckpoint() override;
 
  private:
   // Checks a staff write's precondition against the maps and `added_accounts`
@@ -47,6 +52,13 @@ class InMemoryReportStore : public ReportStore {
   absl::Status CheckThreadEntry(const UnitOfWork::NewThreadEntry& write, const std::set<std::string_view>& unit_reports,
                                 std::set<std::pair<std::string_view, uint32_t>>& unit_entries) const;
 
+  // Checks an AuditRecord's or AuditCheckpointRecord's precondition against
+  // the maps and `length` (the log's length with the unit's earlier entries),
+  // which it extends. REQUIRES: mu_. (in_memory_report_store_audit.cc)
+  absl::Status CheckAuditWrite(const UnitOfWork::Write& write, uint64_t& length) const;
+  // Applies a checked audit write. REQUIRES: mu_.
+  void ApplyAuditWrite(const UnitOfWork::Write& write);
+
   std::mutex mu_;
   std::map<std::string, StoredReport> reports_;                      // by report id
   std::map<std::string, std::vector<CaseKeyRecord>> case_keys_;      // by report id
@@ -58,6 +70,8 @@ class InMemoryReportStore : public ReportStore {
   std::map<std::string, StaffSession> sessions_;                    // by token hash
   std::set<std::pair<std::string, std::string>> account_sessions_;  // (name, token hash)
   std::map<std::pair<std::string, uint32_t>, std::string> thread_;  // (report id, sequence) -> entry
+  std::map<uint64_t, std::string> audit_;                           // sequence -> entry
+  std::map<uint64_t, std::string> audit_checkpoints_;               // length -> checkpoint
 };
 
 }  // namespace candour::storage

@@ -67,6 +67,21 @@ struct ThreadEntryRecord {
   bool operator==(const ThreadEntryRecord&) const = default;
 };
 
+// One entry of the audit log, opaque here (a serialised candour.v1.AuditEntry).
+struct AuditRecord {
+  uint64_t sequence = 0;  // 1, 2, ... in log order
+  std::string entry;      // non-empty
+  bool operator==(const AuditRecord&) const = default;
+};
+
+// A signed checkpoint of the audit log (a serialised candour.v1.AuditCheckpoint,
+// opaque here), stored under the number of entries it covers.
+struct AuditCheckpointRecord {
+  uint64_t length = 0;     // 1.. : the checkpoint covers entries 1..length
+  std::string checkpoint;  // non-empty
+  bool operator==(const AuditCheckpointRecord&) const = default;
+};
+
 // A staff account. The record is opaque here: the services layer owns its
 // format (roles, salt, password hash, wrapped keys, disabled flag).
 struct StaffAccount {
@@ -139,6 +154,15 @@ class UnitOfWork {
     writes_.emplace_back(NewThreadEntry{std::move(report_id), std::move(entry)});
   }
 
+  // Precondition: `record.sequence` is one more than the log's last entry (1
+  // for an empty log); entries appended earlier in the same unit count. So
+  // the log stays 1..n without gaps, and an action and its audit entry land
+  // in one WriteBatch.
+  void AppendAudit(AuditRecord record) { writes_.emplace_back(std::move(record)); }
+  // Precondition: the audit entry `record.length` exists (stored, or appended
+  // earlier in the unit), and no checkpoint for that length is stored.
+  void AddAuditCheckpoint(AuditCheckpointRecord record) { writes_.emplace_back(std::move(record)); }
+
   struct NewThreadEntry { std::string report_id; ThreadEntryRecord entry; };
   struct NewAccount { StaffAccount account; };
   struct ChangedAccount { StaffAccount account; };
@@ -149,7 +173,8 @@ class UnitOfWork {
   struct EndedSessionsOf { std::string account; };
 
   using Write = std::variant<NewReport, DirectoryVersion, NewThreadEntry, NewAccount, ChangedAccount, Invitation,
-                             RedeemedInvitation, NewSession, ChangedSession, EndedSession, EndedSessionsOf>;
+                             RedeemedInvitation, NewSession, ChangedSession, EndedSession, EndedSessionsOf,
+                             AuditRecord, AuditCheckpointRecord>;
   const std::vector<Write>& writes() const { return writes_; }
   bool empty() const { return writes_.empty(); }
 
@@ -173,15 +198,20 @@ class ReportStore {
   //     account, invitation or session to update or redeem that is absent
   //     (or a session update naming another account); a thread entry whose
   //     report is absent, or whose sequence is above 1 while the entry
-  //     before it is absent (a gap);
+  //     before it is absent (a gap); an audit entry more than one past the
+  //     log's last (a gap); a checkpoint of a length the log does not reach;
   //   ALREADY_EXISTS (also): an account name, invitation or session token
-  //     hash already present; a thread entry sequence already present;
+  //     hash already present; a thread entry sequence already present; an
+  //     audit entry sequence at or below the log's last; a checkpoint length
+  //     already checkpointed;
   //   INVALID_ARGUMENT: a malformed unit (wrong-size ids or hashes, a negative
   //     day, a key id twice in one report, one id or lookup hash twice, an
   //     account name outside kMaxAccountNameSize / [a-z0-9._-], an empty
   //     record, one account, invitation or session written twice; a thread
   //     entry sequence outside 1..kMaxThreadEntries, an empty entry, one
-  //     (report id, sequence) twice);
+  //     (report id, sequence) twice; an audit sequence or checkpoint length
+  //     of 0, an empty audit entry or checkpoint, one audit sequence or one
+  //     checkpoint length twice);
   //   UNAVAILABLE / INTERNAL / DATA_LOSS: storage failed (nothing applied).
   virtual absl::StatusOr<CommitOutcome> Commit(const UnitOfWork& unit) = 0;
 
@@ -212,6 +242,18 @@ class ReportStore {
   virtual absl::StatusOr<StaffSession> GetSession(std::string_view token_hash) = 0;
   // Every session of an account, ordered by token hash.
   virtual absl::StatusOr<std::vector<StaffSession>> ListSessionsOf(std::string_view account) = 0;
+
+  // Up to `max` audit entries with sequence >= `first`, in sequence order,
+  // exactly as stored: the store does not check that they are contiguous or
+  // that an entry's bytes agree with its sequence, so a verifier can say
+  // precisely what is wrong with a log altered underneath the store.
+  virtual absl::StatusOr<std::vector<AuditRecord>> ReadAudit(uint64_t first, size_t max) = 0;
+  // The entry with the highest sequence, or nullopt while the log is empty.
+  virtual absl::StatusOr<std::optional<AuditRecord>> LastAudit() = 0;
+  // Every stored checkpoint, ordered by length.
+  virtual absl::StatusOr<std::vector<AuditCheckpointRecord>> ListAuditCheckpoints() = 0;
+  // The checkpoint with the highest length, or nullopt if there is none.
+  virtual absl::StatusOr<std::optional<AuditCheckpointRecord>> LatestAuditCheckpoint() = 0;
 
   // Calls `fn` with the sealed tag of every report received on a day in
   // [first_day, last_day], in (day, report id) order.

@@ -36,6 +36,22 @@ absl::Status CheckKnownColumnFamilies(const rocksdb::DBOptions& options, const s
   return absl::OkStatus();
 }
 
+// A read-only open cannot create what is missing, and RocksDB's own errors
+// for that are opaque: say which it is.
+absl::Status CheckAllColumnFamiliesExist(const rocksdb::DBOptions& options, const std::string& path) {
+  std::vector<std::string> existing;
+  if (!rocksdb::DB::ListColumnFamilies(options, path, &existing).ok()) {
+    return absl::NotFoundError("no database in the data dir");
+  }
+  for (std::string_view name : schema::kAllColumnFamilies) {
+    if (std::find(existing.begin(), existing.end(), name) == existing.end()) {
+      return absl::FailedPreconditionError(
+          "the data dir lacks a column family of this build: start this build's candourd on it once");
+    }
+  }
+  return absl::OkStatus();
+}
+
 }  // namespace
 
 RocksDbReportStore::Impl::Impl(std::unique_ptr<rocksdb::DB> db, std::vector<rocksdb::ColumnFamilyHandle*> handles)
@@ -64,14 +80,22 @@ absl::StatusOr<std::optional<std::string>> RocksDbReportStore::Impl::Get(std::st
   return value;
 }
 
-absl::StatusOr<std::optional<uint64_t>> RocksDbReportStore::Impl::LatestDirectoryVersion() {
-  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions(), cf(schema::kDirectoryCf)));
+absl::StatusOr<std::optional<std::pair<std::string, std::string>>> RocksDbReportStore::Impl::LastRecord(
+    std::string_view cf_name) {
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions(), cf(cf_name)));
   it->SeekToLast();
   if (!it->Valid()) {
-    if (absl::Status s = FromRocksDb(it->status(), "scan directory versions"); !s.ok()) return s;
+    if (absl::Status s = FromRocksDb(it->status(), "seek to last record"); !s.ok()) return s;
     return std::nullopt;
   }
-  absl::StatusOr<uint64_t> version = schema::DecodeDirectoryKey(ToView(it->key()));
+  return std::make_pair(it->key().ToString(), it->value().ToString());
+}
+
+absl::StatusOr<std::optional<uint64_t>> RocksDbReportStore::Impl::LatestDirectoryVersion() {
+  absl::StatusOr<std::optional<std::pair<std::string, std::string>>> last = LastRecord(schema::kDirectoryCf);
+  if (!last.ok()) return last.status();
+  if (!last->has_value()) return std::nullopt;
+  absl::StatusOr<uint64_t> version = schema::DecodeDirectoryKey((*last)->first);
   if (!version.ok()) return version.status();
   return *version;
 }
@@ -86,13 +110,14 @@ absl::StatusOr<bool> RocksDbReportStore::Impl::AllColumnFamiliesEmpty() {
   return true;
 }
 
-absl::Status RocksDbReportStore::Impl::CheckSchemaVersion() {
+absl::Status RocksDbReportStore::Impl::CheckSchemaVersion(bool read_only) {
   absl::StatusOr<std::optional<std::string>> version = Get(schema::kMetaCf, schema::kSchemaVersionKey);
   if (!version.ok()) return version.status();
   if (version->has_value()) {
     if (**version == schema::kSchemaVersion) return absl::OkStatus();
     return absl::FailedPreconditionError("database schema version is not 1, the only version this build reads");
   }
+  if (read_only) return absl::FailedPreconditionError("database has no schema version: it is not a Candour data dir");
   absl::StatusOr<bool> empty = AllColumnFamiliesEmpty();
   if (!empty.ok()) return empty.status();
   if (!*empty) return absl::FailedPreconditionError("database holds data but no schema version");
@@ -105,18 +130,35 @@ absl::Status RocksDbReportStore::Impl::CheckSchemaVersion() {
 
 absl::StatusOr<std::unique_ptr<RocksDbReportStore>> RocksDbReportStore::Open(const std::string& path,
                                                                              const RocksDbOptions& options) {
+  return OpenAs(path, options, /*read_only=*/false);
+}
+
+absl::StatusOr<std::unique_ptr<RocksDbReportStore>> RocksDbReportStore::OpenReadOnly(const std::string& path,
+                                                                                     const RocksDbOptions& options) {
+  return OpenAs(path, options, /*read_only=*/true);
+}
+
+absl::StatusOr<std::unique_ptr<RocksDbReportStore>> RocksDbReportStore::OpenAs(const std::string& path,
+                                                                               const RocksDbOptions& options,
+                                                                               bool read_only) {
   RocksDbSetup setup = MakeRocksDbSetup(options);
   if (absl::Status s = CheckKnownColumnFamilies(setup.db, path); !s.ok()) return s;
+  if (read_only) {
+    if (absl::Status s = CheckAllColumnFamiliesExist(setup.db, path); !s.ok()) return s;
+  }
   std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
   for (std::string_view name : schema::kAllColumnFamilies) {
     descriptors.emplace_back(std::string(name), setup.column_family);
   }
   std::vector<rocksdb::ColumnFamilyHandle*> handles;
   rocksdb::DB* raw_db = nullptr;
-  rocksdb::Status s = rocksdb::DB::Open(setup.db, path, descriptors, &handles, &raw_db);
+  // A read-only open takes no lock and writes nothing, so it works on a
+  // copy, or beside a running candourd.
+  rocksdb::Status s = read_only ? rocksdb::DB::OpenForReadOnly(setup.db, path, descriptors, &handles, &raw_db)
+                                : rocksdb::DB::Open(setup.db, path, descriptors, &handles, &raw_db);
   if (!s.ok()) return FromRocksDb(s, "open database");
   auto impl = std::make_unique<Impl>(std::unique_ptr<rocksdb::DB>(raw_db), std::move(handles));
-  if (absl::Status version = impl->CheckSchemaVersion(); !version.ok()) return version;
+  if (absl::Status version = impl->CheckSchemaVersion(read_only); !version.ok()) return version;
   return std::unique_ptr<RocksDbReportStore>(new RocksDbReportStore(std::move(impl)));
 }
 

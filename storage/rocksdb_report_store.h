@@ -33,6 +33,13 @@ class RocksDbReportStore : public ReportStore {
   // UNAVAILABLE if another process holds it, INTERNAL otherwise.
   static absl::StatusOr<std::unique_ptr<RocksDbReportStore>> Open(const std::string& path,
                                                                   const RocksDbOptions& options = {});
+  // Opens an existing database for reading only: no lock is taken and
+  // nothing is written, so it may be a copy, or the data dir of a running
+  // candourd (then reads see it as of the open). As Open, and also NOT_FOUND
+  // / INTERNAL if there is no database, FAILED_PRECONDITION if it lacks a
+  // column family or a schema version. Every Commit fails.
+  static absl::StatusOr<std::unique_ptr<RocksDbReportStore>> OpenReadOnly(const std::string& path,
+                                                                          const RocksDbOptions& options = {});
   ~RocksDbReportStore() override;  // flushes nothing extra: the WAL is synced
 
   absl::StatusOr<CommitOutcome> Commit(const UnitOfWork& unit) override;
@@ -51,6 +58,11 @@ class RocksDbReportStore : public ReportStore {
   absl::StatusOr<std::vector<StaffSession>> ListSessionsOf(std::string_view account) override;
   absl::Status ForEachArrival(int32_t first_day, int32_t last_day,
                               const std::function<void(int32_t, std::string_view, std::string_view)>& fn) override;
+  // Also DATA_LOSS if a stored audit or checkpoint key is not 8 bytes.
+  absl::StatusOr<std::vector<AuditRecord>> ReadAudit(uint64_t first, size_t max) override;
+  absl::StatusOr<std::optional<AuditRecord>> LastAudit() override;
+  absl::StatusOr<std::vector<AuditCheckpointRecord>> ListAuditCheckpoints() override;
+  absl::StatusOr<std::optional<AuditCheckpointRecord>> LatestAuditCheckpoint() override;
 
   // Every key and value of every column family, through an iterator (so
   // compressed files are read as data). For verification tools and tests.
@@ -59,6 +71,8 @@ class RocksDbReportStore : public ReportStore {
 
  private:
   class Impl;
+  static absl::StatusOr<std::unique_ptr<RocksDbReportStore>> OpenAs(const std::string& path,
+                                                                    const RocksDbOptions& options, bool read_only);
   explicit RocksDbReportStore(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };

@@ -102,7 +102,12 @@ absl::StatusOr<CommitOutcome> RocksDbReportStore::Impl::CheckAndBatch(const Unit
   size_t reports = 0;
   size_t retries = 0;
   ThreadContext thread;
+  AuditContext audit;
   for (const UnitOfWork::Write& write : unit.writes()) {
+    if (std::holds_alternative<AuditRecord>(write) || std::holds_alternative<AuditCheckpointRecord>(write)) {
+      if (absl::Status s = BatchAuditWrite(write, audit, batch); !s.ok()) return s;
+      continue;
+    }
     if (const auto* directory = std::get_if<UnitOfWork::DirectoryVersion>(&write)) {
       if (absl::Status s = AddDirectoryToBatch(*directory, latest, batch); !s.ok()) return s;
       continue;
@@ -132,13 +137,15 @@ absl::StatusOr<CommitOutcome> RocksDbReportStore::Impl::CheckAndBatch(const Unit
 
 absl::StatusOr<std::optional<CommitOutcome>> RocksDbReportStore::Impl::CommitLocked(const UnitOfWork& unit,
                                                                                     StaffContext& staff) {
-  // Lock order is fixed: stripes (ascending), then the directory mutex. The
+  // Lock order is fixed: stripes (ascending), then the directory mutex, then
+  // the audit mutex. The
   // locks cover check and write, so two commits of one report id (a report
   // or an entry of its thread), lookup hash, account, invitation or session
   // cannot both pass the check, while commits of different keys proceed in
   // parallel and RocksDB groups their synced writes into one fsync.
   std::vector<std::string_view> keys;
   bool has_directory = false;
+  bool has_audit = false;
   for (const UnitOfWork::Write& write : unit.writes()) {
     if (const auto* r = std::get_if<NewReport>(&write)) {
       keys.push_back(r->report_id);
@@ -147,6 +154,8 @@ absl::StatusOr<std::optional<CommitOutcome>> RocksDbReportStore::Impl::CommitLoc
       keys.push_back(e->report_id);
     } else if (std::holds_alternative<UnitOfWork::DirectoryVersion>(write)) {
       has_directory = true;
+    } else if (std::holds_alternative<AuditRecord>(write) || std::holds_alternative<AuditCheckpointRecord>(write)) {
+      has_audit = true;
     } else {
       AppendStaffLockKeys(write, staff, keys);
     }
@@ -154,6 +163,8 @@ absl::StatusOr<std::optional<CommitOutcome>> RocksDbReportStore::Impl::CommitLoc
   StripedMutex<kReportStripes>::Guard report_locks = report_stripes_.LockKeys(keys);
   std::unique_lock<std::mutex> directory_lock(directory_mu_, std::defer_lock);
   if (has_directory) directory_lock.lock();
+  std::unique_lock<std::mutex> audit_lock(audit_mu_, std::defer_lock);
+  if (has_audit) audit_lock.lock();
 
   rocksdb::WriteBatch batch;
   absl::StatusOr<CommitOutcome> outcome = CheckAndBatch(unit, has_directory, staff, batch);

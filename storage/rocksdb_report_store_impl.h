@@ -2,11 +2,13 @@
 //
 // RocksDbReportStore::Impl, shared by rocksdb_report_store.cc (open, close,
 // reads), rocksdb_report_store_commit.cc (the write path),
-// rocksdb_report_store_staff.cc (the staff writes within it) and
-// rocksdb_report_store_thread.cc (case threads: writes and reads). Internal to
+// rocksdb_report_store_staff.cc (the staff writes within it),
+// rocksdb_report_store_thread.cc (case threads: writes and reads) and
+// rocksdb_report_store_audit.cc (the audit log: writes and reads). Internal to
 // storage/. Impl owns the DB and its column-family handles and releases them
 // in its destructor. Thread-safe: RocksDB is, and the write path's
-// check-then-write sections are guarded by the striped and directory mutexes.
+// check-then-write sections are guarded by the striped, directory and audit
+// mutexes.
 #ifndef CANDOUR_STORAGE_ROCKSDB_REPORT_STORE_IMPL_H_
 #define CANDOUR_STORAGE_ROCKSDB_REPORT_STORE_IMPL_H_
 
@@ -54,9 +56,12 @@ class RocksDbReportStore::Impl {
   // The highest directory version, or nullopt if none.
   absl::StatusOr<std::optional<uint64_t>> LatestDirectoryVersion();
 
-  // Writes the schema version into a new database; FAILED_PRECONDITION for a
-  // database whose version is unknown, or missing while it holds data.
-  absl::Status CheckSchemaVersion();
+  // Writes the schema version into a new database (unless `read_only`);
+  // FAILED_PRECONDITION for a database whose version is unknown, or missing
+  // while it holds data (or at all, when `read_only`).
+  absl::Status CheckSchemaVersion(bool read_only);
+  // The last key and value of a column family, or nullopt if it is empty.
+  absl::StatusOr<std::optional<std::pair<std::string, std::string>>> LastRecord(std::string_view cf_name);
 
   absl::StatusOr<CommitOutcome> Commit(const UnitOfWork& unit);
 
@@ -105,6 +110,15 @@ class RocksDbReportStore::Impl {
   absl::Status BatchNewThreadEntry(const UnitOfWork::NewThreadEntry& write, ThreadContext& thread,
                                    rocksdb::WriteBatch& batch);
 
+  // What a unit's audit writes need besides stored data while it commits.
+  struct AuditContext {
+    std::optional<uint64_t> length;  // the log's last sequence, read once the audit mutex is held
+  };
+  // Checks an AuditRecord's or AuditCheckpointRecord's precondition against
+  // stored data and `audit`, adds it to `batch` and records it in `audit`.
+  // REQUIRES: audit_mu_ is held.
+  absl::Status BatchAuditWrite(const UnitOfWork::Write& write, AuditContext& audit, rocksdb::WriteBatch& batch);
+
   // OK(true) if `report` is an identical retry, OK(false) if it is new;
   // ALREADY_EXISTS if it collides with a stored report.
   absl::StatusOr<bool> CheckReport(const NewReport& report);
@@ -127,6 +141,7 @@ class RocksDbReportStore::Impl {
   // same-key commits serialise, others keep RocksDB's group commit.
   StripedMutex<kReportStripes> report_stripes_;  // boxed in Impl: ~160 KiB
   std::mutex directory_mu_;                      // serialises directory commits (check + write)
+  std::mutex audit_mu_;                          // serialises audit commits (check + write)
 };
 
 }  // namespace candour::storage

@@ -92,6 +92,13 @@ absl::StatusOr<uint64_t> DecodeDirectoryKey(std::string_view key) {
   return ReadBigEndian(key);
 }
 
+std::string AuditKey(uint64_t sequence) { return DirectoryKey(sequence); }
+
+absl::StatusOr<uint64_t> DecodeAuditKey(std::string_view key) {
+  if (key.size() != 8) return absl::DataLossError("stored audit key has the wrong size");
+  return ReadBigEndian(key);
+}
+
 std::string EncodeSessionValue(std::string_view account, std::string_view record) {
   std::string out;
   out.reserve(1 + account.size() + record.size());

@@ -17,6 +17,8 @@
 //   CF "sessions"   token_hash(32)                    -> u8 name length || name || session record
 //   CF "account_sessions" name || 0x00 || token_hash(32) -> "" (empty)
 //   CF "thread"     report_id(16) || u32 BE sequence  -> thread entry
+//   CF "audit"      u64 BE sequence                   -> audit entry
+//   CF "audit_checkpoints" u64 BE length              -> signed checkpoint
 //
 // Days are non-negative (days since 1970-01-01), so u32 holds them. Account
 // names are 1..64 bytes of [a-z0-9._-] (storage/report_store.h): never 0x00,
@@ -24,7 +26,8 @@
 // keys, and never longer than a u8 can count. Every session has one
 // "sessions" and one "account_sessions" entry, written and deleted together.
 // A report's thread entries are its "thread" keys, in sequence order, with
-// sequences 1..n and no gaps. Records and entries are opaque bytes owned by
+// sequences 1..n and no gaps; so is the audit log, whose entries (1..n) are
+// not per report but one log for the server. Records and entries are opaque bytes owned by
 // the services layer. Stateless and thread-safe.
 #ifndef CANDOUR_STORAGE_SCHEMA_H_
 #define CANDOUR_STORAGE_SCHEMA_H_
@@ -40,7 +43,8 @@
 namespace candour::storage::schema {
 
 // Bumped whenever any encoding below changes; Open refuses other versions.
-// The four staff families and "thread" were added without a bump: no
+// The four staff families, "thread" and the two audit families were added
+// without a bump: no
 // existing encoding changed, Open creates missing families in an older data
 // dir, and an older build refuses a newer dir because it does not know the
 // new families.
@@ -59,11 +63,13 @@ inline constexpr std::string_view kInvitationsCf = "invitations";
 inline constexpr std::string_view kSessionsCf = "sessions";
 inline constexpr std::string_view kAccountSessionsCf = "account_sessions";
 inline constexpr std::string_view kThreadCf = "thread";
+inline constexpr std::string_view kAuditCf = "audit";
+inline constexpr std::string_view kAuditCheckpointsCf = "audit_checkpoints";
 
 // Every column family, in the order the store opens them ("default" first).
-inline constexpr std::array<std::string_view, 12> kAllColumnFamilies = {
-    kDefaultCf,   kMetaCf,     kReportsCf,     kCaseKeysCf, kReceiptsCf,        kArrivalsCf,
-    kDirectoryCf, kAccountsCf, kInvitationsCf, kSessionsCf, kAccountSessionsCf, kThreadCf};
+inline constexpr std::array<std::string_view, 14> kAllColumnFamilies = {
+    kDefaultCf,   kMetaCf,     kReportsCf,     kCaseKeysCf, kReceiptsCf,        kArrivalsCf, kDirectoryCf,
+    kAccountsCf,  kInvitationsCf, kSessionsCf, kAccountSessionsCf, kThreadCf,   kAuditCf,    kAuditCheckpointsCf};
 
 // "reports": the value is the received day followed by the envelope.
 std::string EncodeReportValue(int32_t received_day, std::string_view envelope);
@@ -104,6 +110,12 @@ absl::StatusOr<ArrivalKeyParts> DecodeArrivalKey(std::string_view key);
 std::string DirectoryKey(uint64_t version);
 // DATA_LOSS if `key` is not 8 bytes.
 absl::StatusOr<uint64_t> DecodeDirectoryKey(std::string_view key);
+
+// "audit" and "audit_checkpoints": the key is the sequence, or the length a
+// checkpoint covers.
+std::string AuditKey(uint64_t sequence);
+// DATA_LOSS if `key` is not 8 bytes.
+absl::StatusOr<uint64_t> DecodeAuditKey(std::string_view key);
 
 // "sessions": the value is the owning account's name, length-prefixed, then
 // the record. REQUIRES: `account` is at most 255 bytes.

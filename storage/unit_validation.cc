@@ -78,6 +78,8 @@ class StaffWriteChecker {
   absl::Status operator()(const NewReport&) { return absl::OkStatus(); }  // see ValidateReport
   absl::Status operator()(const UnitOfWork::DirectoryVersion&) { return absl::OkStatus(); }
   absl::Status operator()(const UnitOfWork::NewThreadEntry&) { return absl::OkStatus(); }  // ValidateThreadEntry
+  absl::Status operator()(const AuditRecord&) { return absl::OkStatus(); }            // AuditChecker
+  absl::Status operator()(const AuditCheckpointRecord&) { return absl::OkStatus(); }  // AuditChecker
   absl::Status operator()(const UnitOfWork::NewAccount& w) { return Account(w.account); }
   absl::Status operator()(const UnitOfWork::ChangedAccount& w) { return Account(w.account); }
   absl::Status operator()(const Invitation& w) {
@@ -130,6 +132,33 @@ class StaffWriteChecker {
   std::set<std::string_view> session_accounts_;  // accounts of AddSession, UpdateSession
 };
 
+// Shape checks for the audit writes. One write per audit sequence and per
+// checkpoint length, so a store checks "next in sequence" and "not yet
+// checkpointed" against stored data and earlier writes of the unit alone.
+class AuditChecker {
+ public:
+  absl::Status Check(const UnitOfWork::Write& write) {
+    if (const auto* record = std::get_if<AuditRecord>(&write)) {
+      if (record->sequence == 0) return absl::InvalidArgumentError("audit sequence must be at least 1");
+      if (record->entry.empty()) return absl::InvalidArgumentError("audit entry must not be empty");
+      if (!sequences_.insert(record->sequence).second) {
+        return absl::InvalidArgumentError("audit sequence appears twice in one unit of work");
+      }
+    } else if (const auto* checkpoint = std::get_if<AuditCheckpointRecord>(&write)) {
+      if (checkpoint->length == 0) return absl::InvalidArgumentError("checkpoint length must be at least 1");
+      if (checkpoint->checkpoint.empty()) return absl::InvalidArgumentError("checkpoint must not be empty");
+      if (!lengths_.insert(checkpoint->length).second) {
+        return absl::InvalidArgumentError("checkpoint length appears twice in one unit of work");
+      }
+    }
+    return absl::OkStatus();
+  }
+
+ private:
+  std::set<uint64_t> sequences_;
+  std::set<uint64_t> lengths_;
+};
+
 }  // namespace
 
 bool IsValidAccountName(std::string_view name) {
@@ -148,8 +177,10 @@ absl::Status ValidateUnit(const UnitOfWork& unit) {
   // this sequence" against stored data and earlier entries of the unit alone.
   std::set<std::pair<std::string_view, uint32_t>> thread_entries;
   StaffWriteChecker staff;
+  AuditChecker audit;
   for (const UnitOfWork::Write& write : unit.writes()) {
     if (absl::Status s = std::visit(staff, write); !s.ok()) return s;
+    if (absl::Status s = audit.Check(write); !s.ok()) return s;
     if (const auto* entry = std::get_if<UnitOfWork::NewThreadEntry>(&write)) {
       if (absl::Status s = ValidateThreadEntry(*entry); !s.ok()) return s;
       if (!thread_entries.emplace(entry->report_id, entry->entry.sequence).second) {

@@ -23,7 +23,9 @@ namespace candour::storage {
 // account, invitation or session twice (see unit_validation.cc for what
 // counts); or if a thread entry's report id has the wrong size, its sequence
 // is outside 1..kMaxThreadEntries, it is empty, or the unit writes one
-// (report id, sequence) twice. OK otherwise (preconditions against stored data are checked by the
+// (report id, sequence) twice; or if an audit entry has sequence 0 or is
+// empty, a checkpoint has length 0 or is empty, or the unit writes one audit
+// sequence or checkpoint length twice. OK otherwise (preconditions against stored data are checked by the
 // store).
 absl::Status ValidateUnit(const UnitOfWork& unit);
 

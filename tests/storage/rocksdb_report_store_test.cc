@@ -10,6 +10,7 @@
 #include "gtest/gtest.h"
 #include "rocksdb/db.h"
 #include "storage/schema.h"
+#include "tests/storage/audit_store_contract.h"
 #include "tests/storage/report_store_contract.h"
 #include "tests/storage/rocksdb_test_support.h"
 #include "tests/storage/staff_store_conflicts.h"
@@ -39,6 +40,7 @@ INSTANTIATE_TYPED_TEST_SUITE_P(RocksDb, ReportStoreContractTest, RocksDbFactory)
 INSTANTIATE_TYPED_TEST_SUITE_P(RocksDb, StaffStoreContractTest, RocksDbFactory);
 INSTANTIATE_TYPED_TEST_SUITE_P(RocksDb, StaffStoreConflictTest, RocksDbFactory);
 INSTANTIATE_TYPED_TEST_SUITE_P(RocksDb, ThreadStoreContractTest, RocksDbFactory);
+INSTANTIATE_TYPED_TEST_SUITE_P(RocksDb, AuditStoreContractTest, RocksDbFactory);
 }  // namespace testing
 
 namespace {
@@ -152,25 +154,7 @@ TEST_F(RocksDbReportStoreTest, StaffRecordsSurviveReopenInTheDocumentedLayout) {
 // seven families. Open adds the new families and keeps the data.
 TEST_F(RocksDbReportStoreTest, OpensADataDirWithTheSevenFamilyLayout) {
   const NewReport r = MakeReport(1);
-  {
-    rocksdb::DBOptions options;
-    options.create_if_missing = true;
-    options.create_missing_column_families = true;
-    std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
-    for (const char* name : {"default", "meta", "reports", "case_keys", "receipts", "arrivals", "directory"}) {
-      descriptors.emplace_back(name, rocksdb::ColumnFamilyOptions());
-    }
-    std::vector<rocksdb::ColumnFamilyHandle*> handles;
-    rocksdb::DB* db = nullptr;
-    ASSERT_TRUE(rocksdb::DB::Open(options, dir_.path(), descriptors, &handles, &db).ok());
-    EXPECT_TRUE(db->Put(rocksdb::WriteOptions(), handles[1], "schema_version", "1").ok());
-    EXPECT_TRUE(
-        db->Put(rocksdb::WriteOptions(), handles[2], r.report_id, schema::EncodeReportValue(r.received_day, r.envelope))
-            .ok());
-    for (rocksdb::ColumnFamilyHandle* handle : handles) EXPECT_TRUE(db->DestroyColumnFamilyHandle(handle).ok());
-    EXPECT_TRUE(db->Close().ok());
-    delete db;
-  }
+  WriteFirstLayout(r.report_id, schema::EncodeReportValue(r.received_day, r.envelope));
   auto store = OpenStore();
   ASSERT_NE(store, nullptr);
   EXPECT_EQ(store->GetReport(r.report_id)->envelope, r.envelope);

@@ -82,6 +82,30 @@ class RocksDbStoreTest : public ::testing::Test {
     delete db;
   }
 
+  // Makes a data dir with only the seven families of the first layout
+  // (before staff, threads and audit), schema version 1, and one report
+  // (its id and stored value) if the id is non-empty. REQUIRES: no store has
+  // the database open.
+  void WriteFirstLayout(const std::string& report_id, const std::string& report_value) {
+    rocksdb::DBOptions options;
+    options.create_if_missing = true;
+    options.create_missing_column_families = true;
+    std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
+    for (const char* name : {"default", "meta", "reports", "case_keys", "receipts", "arrivals", "directory"}) {
+      descriptors.emplace_back(name, rocksdb::ColumnFamilyOptions());
+    }
+    std::vector<rocksdb::ColumnFamilyHandle*> handles;
+    rocksdb::DB* db = nullptr;
+    ASSERT_TRUE(rocksdb::DB::Open(options, dir_.path(), descriptors, &handles, &db).ok());
+    EXPECT_TRUE(db->Put(rocksdb::WriteOptions(), handles[1], "schema_version", "1").ok());
+    if (!report_id.empty()) {
+      EXPECT_TRUE(db->Put(rocksdb::WriteOptions(), handles[2], report_id, report_value).ok());
+    }
+    for (rocksdb::ColumnFamilyHandle* handle : handles) EXPECT_TRUE(db->DestroyColumnFamilyHandle(handle).ok());
+    EXPECT_TRUE(db->Close().ok());
+    delete db;
+  }
+
   TempDbDir dir_;
 };
 

@@ -14,6 +14,10 @@ TEST(SchemaTest, KeysSortNumerically) {
   EXPECT_LT(DirectoryKey(255), DirectoryKey(256));
   EXPECT_LT(DirectoryKey(1), DirectoryKey(uint64_t{1} << 40));
   EXPECT_LT(ArrivalKey(255, std::string(16, '\xff')), ArrivalKey(256, std::string(16, '\0')));
+  EXPECT_LT(AuditKey(255), AuditKey(256));
+  EXPECT_EQ(AuditKey(0x0102), std::string("\0\0\0\0\0\0\x01\x02", 8));
+  EXPECT_EQ(*DecodeAuditKey(AuditKey(uint64_t{1} << 63)), uint64_t{1} << 63);
+  EXPECT_EQ(DecodeAuditKey("short").status().code(), absl::StatusCode::kDataLoss);
 }
 
 TEST(SchemaTest, EncodingsRoundTrip) {
