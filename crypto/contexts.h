@@ -31,6 +31,11 @@ inline constexpr std::string_view kEnvelopeHashContext = "candour.v1/envelope-ha
 inline constexpr std::string_view kThreadEntryContext = "candour.v1/thread-entry";
 inline constexpr std::string_view kThreadCiphertextContext = "candour.v1/thread-ciphertext";
 inline constexpr std::string_view kThreadEntryHashContext = "candour.v1/thread-entry-hash";
+// The audit trail: the digest of a stored entry's bytes, the hash that
+// chains entries, and the prefix of a checkpoint's signed message.
+inline constexpr std::string_view kAuditBodyContext = "candour.v1/audit-body";
+inline constexpr std::string_view kAuditEntryContext = "candour.v1/audit-entry";
+inline constexpr std::string_view kAuditCheckpointContext = "candour.v1/audit-checkpoint";
 // Keyed BLAKE2b context (key = the server's secret) for the salts the server
 // answers for names with no account.
 inline constexpr std::string_view kUnknownAccountSaltContext = "candour.v1/unknown-account-salt";

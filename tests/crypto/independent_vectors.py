@@ -150,7 +150,7 @@ class Checker:
         for check in (self.hashes, self.kdfs, self.keys, self.directory, self.case_key, self.padding,
                       self.tags, self.sealed_box, self.sealed_tag, self.envelope, self.receipt, self.key_file, self.staff_secrets,
                       self.unknown_account_salt, self.session_token, self.invitation_code, self.envelope_hash,
-                      self.thread_entry):
+                      self.thread_entry, self.audit_entries, self.audit_checkpoint):
             check()
         return self.failures
 
@@ -348,6 +348,54 @@ class Checker:
         self.eq(name, "entry_hash", h(self.c["kThreadEntryHashContext"], signed + v["signature"]))
         padded = nb.crypto_aead_xchacha20poly1305_ietf_decrypt(v["ciphertext"], header, v["nonce"], key)
         self.eq(name, "content", padded.rstrip(b"\x00")[:-1])
+
+    def audit_entries(self):
+        previous = bytes(32)
+        for name in ("audit-entry-1", "audit-entry-2"):
+            v = self.blocks[name]
+            self.eq(name, "previous_hash", previous)
+            body = (pb_varint_field(1, v["sequence_int"]) + pb_bytes_field(2, v["previous_hash"])
+                    + pb_varint_field(3, v["at_minute_int"]) + pb_bytes_field(4, v["actor_text"].encode())
+                    + pb_varint_field(5, v["action_int"]) + pb_bytes_field(6, v["object_text"].encode())
+                    + pb_bytes_field(7, v["salt"]))
+            self.eq(name, "body", body)
+            digest = h(self.c["kAuditBodyContext"], body)
+            self.eq(name, "body_digest", digest)
+            previous = h(self.c["kAuditEntryContext"], struct.pack("<Q", v["sequence_int"]) + v["previous_hash"] + digest)
+            self.eq(name, "entry_hash", previous)
+
+    def audit_checkpoint(self):
+        name = "audit-checkpoint"
+        v = self.blocks[name]
+        pk, sk = nb.crypto_sign_seed_keypair(v["admin_ed25519_seed"])
+        self.eq(name, "admin_public_key", pk)
+        self.eq(name, "admin_key_id", h(self.c["kSigningKeyIdContext"], pk, 16))
+        self.eq(name, "head_hash", self.blocks["audit-entry-2"]["entry_hash"])
+        org = v["organisation_id"]
+        message = (self.c["kAuditCheckpointContext"] + b"\x00" + bytes([len(org)]) + org
+                   + struct.pack("<Q", v["length_int"]) + v["head_hash"] + struct.pack("<q", v["signed_at_int"]))
+        self.eq(name, "message", message)
+        self.eq(name, "signature", nb.crypto_sign(message, sk)[:64])
+        nb.crypto_sign_open(v["signature"] + message, pk)  # raises if it does not verify
+
+
+# --- protobuf wire format, for the few messages the vectors serialise -------
+
+def pb_varint(n):
+    out = b""
+    while True:
+        low, n = n & 0x7F, n >> 7
+        if not n:
+            return out + bytes([low])
+        out += bytes([low | 0x80])
+
+
+def pb_varint_field(number, value):
+    return pb_varint(number << 3) + pb_varint(value) if value else b""  # proto3 omits zero
+
+
+def pb_bytes_field(number, value):
+    return pb_varint(number << 3 | 2) + pb_varint(len(value)) + value if value else b""
 
 
 def main():

@@ -15,6 +15,7 @@
 #include <sstream>
 #include <string>
 
+#include "crypto/audit_chain.h"
 #include "crypto/bytes.h"
 #include "crypto/case_key.h"
 #include "crypto/contexts.h"
@@ -386,6 +387,49 @@ TEST(VectorsTest, ThreadEntrySealsToTheVectorAndOpens) {
   absl::StatusOr<candour::v1::EntryContent> opened = OpenEntry(*entry, case_key, organisation_id);
   ASSERT_TRUE(opened.ok()) << opened.status();
   EXPECT_EQ(opened->text(), Raw(b, "text_text"));
+}
+
+TEST(VectorsTest, AuditEntriesSerialiseHashAndChain) {
+  AuditChainVerifier chain;
+  for (const char* name : {"audit-entry-1", "audit-entry-2"}) {
+    SCOPED_TRACE(name);
+    const Block& b = Get(name);
+    candour::v1::AuditEntry entry;
+    entry.set_sequence(Int(b, "sequence_int"));
+    entry.set_previous_hash(Hex(b, "previous_hash"));
+    entry.set_at_minute(static_cast<int64_t>(Int(b, "at_minute_int")));
+    entry.set_actor(Raw(b, "actor_text"));
+    entry.set_action(static_cast<candour::v1::AuditAction>(Int(b, "action_int")));
+    entry.set_object(Raw(b, "object_text"));
+    entry.set_salt(Hex(b, "salt"));
+    const std::string body = entry.SerializeAsString();
+    EXPECT_EQ(HexEncode(body), Raw(b, "body"));
+    EXPECT_EQ(HexEncode(AuditBodyDigest(body)), Raw(b, "body_digest"));
+    EXPECT_EQ(HexEncode(AuditEntryHash(body).value_or("")), Raw(b, "entry_hash"));
+    EXPECT_TRUE(chain.Add(entry.sequence(), body).ok());
+  }
+  EXPECT_EQ(HexEncode(chain.head()), Raw(Get("audit-entry-2"), "entry_hash"));
+}
+
+TEST(VectorsTest, AuditCheckpointSignsToTheVector) {
+  const Block& b = Get("audit-checkpoint");
+  const Ed25519KeyPair admin = Ed25519KeyPairFromSeed(Key(b, "admin_ed25519_seed"));
+  EXPECT_EQ(HexEncode(admin.public_key), Raw(b, "admin_public_key"));
+  const std::string organisation_id = Hex(b, "organisation_id");
+  const int64_t signed_at = static_cast<int64_t>(Int(b, "signed_at_int"));
+  EXPECT_EQ(HexEncode(AuditCheckpointMessage(organisation_id, Int(b, "length_int"), Hex(b, "head_hash"), signed_at)),
+            Raw(b, "message"));
+  absl::StatusOr<candour::v1::AuditCheckpoint> checkpoint =
+      SignAuditCheckpoint(admin, organisation_id, Int(b, "length_int"), Hex(b, "head_hash"), signed_at);
+  ASSERT_TRUE(checkpoint.ok()) << checkpoint.status();
+  EXPECT_EQ(HexEncode(checkpoint->admin_key_id()), Raw(b, "admin_key_id"));
+  EXPECT_EQ(HexEncode(checkpoint->signature()), Raw(b, "signature"));
+  candour::v1::Directory directory;
+  directory.set_organisation_id(organisation_id);
+  candour::v1::AdminKey* key = directory.add_admins();
+  key->set_key_id(checkpoint->admin_key_id());
+  key->set_ed25519_public_key(admin.public_key);
+  EXPECT_TRUE(VerifyAuditCheckpoint(*checkpoint, directory).ok());
 }
 
 }  // namespace
