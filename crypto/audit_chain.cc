@@ -1,6 +1,8 @@
 // Copyright 2026 The Candour Authors. Licensed under the Apache License 2.0.
 #include "crypto/audit_chain.h"
 
+#include <sodium.h>
+
 #include <utility>
 
 #include "absl/strings/str_cat.h"
@@ -24,6 +26,12 @@ absl::Status CheckCheckpointFields(std::string_view organisation_id, uint64_t le
 }
 
 }  // namespace
+
+std::string NewAuditSalt() {
+  std::string salt(kAuditSaltSize, '\0');
+  randombytes_buf(salt.data(), salt.size());
+  return salt;
+}
 
 std::string AuditGenesisHash() { return std::string(kHashSize, '\0'); }
 

@@ -29,6 +29,8 @@ inline constexpr size_t kAuditSaltSize = 16;
 inline constexpr size_t kMaxAuditActorSize = 64;
 inline constexpr size_t kMaxAuditObjectSize = 128;
 
+// kAuditSaltSize random bytes for a new entry's salt.
+std::string NewAuditSalt();
 // 32 zero bytes: what entry 1 names as its previous hash.
 std::string AuditGenesisHash();
 // H("candour.v1/audit-body", body): 32 bytes.

@@ -13,9 +13,10 @@ constexpr char kInvitationRefused[] = "this invitation code is not valid for thi
 
 }  // namespace
 
-AuthService::AuthService(storage::ReportStore* store, const SessionManager* sessions, SignInLimiter* limiter,
-                         crypto::SecretBytes server_secret, DayClock today, Sleeper sleep)
+AuthService::AuthService(storage::ReportStore* store, AuditTrail* audit, const SessionManager* sessions,
+                         SignInLimiter* limiter, crypto::SecretBytes server_secret, DayClock today, Sleeper sleep)
     : store_(store),
+      audit_(audit),
       sessions_(sessions),
       limiter_(limiter),
       server_secret_(std::move(server_secret)),
@@ -68,7 +69,8 @@ absl::StatusOr<candour::v1::SignInResponse> AuthService::SignIn(const candour::v
 
   storage::UnitOfWork unit;
   SessionManager::Started session = sessions_->Start(*name, unit);
-  absl::StatusOr<storage::CommitOutcome> committed = store_->Commit(unit);
+  absl::StatusOr<storage::CommitOutcome> committed =
+      audit_->Commit(std::move(unit), {*name, candour::v1::AUDIT_ACTION_SIGN_IN, ""});
   if (!committed.ok()) return committed.status();
   candour::v1::SignInResponse response;
   response.set_session_token(std::string(session.token.view()));
@@ -114,7 +116,8 @@ absl::StatusOr<candour::v1::AcceptInvitationResponse> AuthService::AcceptInvitat
   storage::UnitOfWork unit;
   unit.AddAccount({*name, account.SerializeAsString()});
   unit.RedeemInvitation(*code_hash);
-  absl::StatusOr<storage::CommitOutcome> committed = store_->Commit(unit);
+  absl::StatusOr<storage::CommitOutcome> committed =
+      audit_->Commit(std::move(unit), {*name, candour::v1::AUDIT_ACTION_ACCEPT_INVITATION, ""});
   // Two redemptions racing: the loser finds the invitation gone.
   if (absl::IsFailedPrecondition(committed.status())) return absl::PermissionDeniedError(kInvitationRefused);
   if (absl::IsAlreadyExists(committed.status())) return absl::AlreadyExistsError("that account already exists");
@@ -127,7 +130,7 @@ absl::StatusOr<candour::v1::AcceptInvitationResponse> AuthService::AcceptInvitat
 absl::Status AuthService::SignOut(const Caller& caller) {
   storage::UnitOfWork unit;
   unit.DeleteSession(caller.token_hash);
-  return store_->Commit(unit).status();
+  return audit_->Commit(std::move(unit), {caller.account, candour::v1::AUDIT_ACTION_SIGN_OUT, ""}).status();
 }
 
 candour::v1::WhoAmIResponse AuthService::WhoAmI(const Caller& caller) const {

@@ -4,7 +4,9 @@
 // sees a passphrase, only the authentication key the client derives from it
 // (crypto/staff_credentials.h), and keeps only an Argon2id verifier of that.
 // Every failed sign-in looks the same: unknown name, wrong key, disabled or
-// locked account all cost one Argon2id check and get one message. Thread-safe.
+// locked account all cost one Argon2id check and get one message. Successful
+// sign-ins, sign-outs and new accounts are audited with their writes; a
+// failed sign-in is not, so a name typed wrongly is never stored. Thread-safe.
 #ifndef CANDOUR_SERVICES_AUTH_SERVICE_H_
 #define CANDOUR_SERVICES_AUTH_SERVICE_H_
 
@@ -16,6 +18,7 @@
 #include "candour/v1/auth.pb.h"
 #include "core/period.h"
 #include "crypto/secret_bytes.h"
+#include "services/audit_trail.h"
 #include "services/sessions.h"
 #include "services/sign_in_limiter.h"
 #include "storage/report_store.h"
@@ -29,7 +32,7 @@ class AuthService {
 
   using DayClock = std::function<core::Day()>;
   using Sleeper = std::function<void(std::chrono::milliseconds)>;
-  AuthService(storage::ReportStore* store, const SessionManager* sessions, SignInLimiter* limiter,
+  AuthService(storage::ReportStore* store, AuditTrail* audit, const SessionManager* sessions, SignInLimiter* limiter,
               crypto::SecretBytes server_secret, DayClock today, Sleeper sleep);
 
   // INVALID_ARGUMENT for a malformed name; otherwise a salt, real or derived.
@@ -47,6 +50,7 @@ class AuthService {
 
  private:
   storage::ReportStore* const store_;        // not owned
+  AuditTrail* const audit_;                  // not owned
   const SessionManager* const sessions_;     // not owned
   SignInLimiter* const limiter_;             // not owned
   const crypto::SecretBytes server_secret_;

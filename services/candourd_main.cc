@@ -10,6 +10,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstdio>
+#include <ctime>
 #include <fstream>
 #include <mutex>
 #include <string>
@@ -143,7 +144,12 @@ int Bootstrap(std::vector<std::string> args) {
                  config->data_dir.c_str(), std::string(store.status().message()).c_str());
     return 1;
   }
-  StaffAdminService staff(store->get(), core::TodayInLondon);
+  auto audit = AuditTrail::Load(store->get(), [] { return static_cast<int64_t>(std::time(nullptr)); });
+  if (!audit.ok()) {
+    std::fprintf(stderr, "candourd: error: %s\n", std::string(audit.status().message()).c_str());
+    return 1;
+  }
+  StaffAdminService staff(store->get(), audit->get(), core::TodayInLondon);
   auto invitation = staff.Bootstrap(name);
   if (!invitation.ok()) {
     std::fprintf(stderr, "candourd: error: %s\n", std::string(invitation.status().message()).c_str());

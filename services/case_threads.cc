@@ -49,7 +49,8 @@ absl::StatusOr<std::vector<ThreadEntry>> CaseThreads::Get(std::string_view repor
   return entries;
 }
 
-absl::StatusOr<uint32_t> CaseThreads::Append(const ThreadEntry& entry, EntryKind allowed) const {
+absl::StatusOr<uint32_t> CaseThreads::Append(const ThreadEntry& entry, EntryKind allowed,
+                                             const AuditEvent* audited) const {
   std::shared_ptr<const CurrentDirectory> current = directories_->Current();
   if (current == nullptr) return absl::FailedPreconditionError("no directory has been published yet");
   const std::string& organisation_id = current->directory().organisation_id();
@@ -100,7 +101,8 @@ absl::StatusOr<uint32_t> CaseThreads::Append(const ThreadEntry& entry, EntryKind
 
   storage::UnitOfWork unit;
   unit.AddThreadEntry(entry.report_id(), {entry.sequence(), entry.SerializeAsString()});
-  absl::StatusOr<storage::CommitOutcome> committed = store_->Commit(unit);
+  absl::StatusOr<storage::CommitOutcome> committed =
+      audited != nullptr ? audit_->Commit(std::move(unit), *audited) : store_->Commit(unit);
   // Another append took this sequence between our read and our write.
   if (absl::IsAlreadyExists(committed.status())) return absl::FailedPreconditionError(kMovedOn);
   if (!committed.ok()) return committed.status();
@@ -108,19 +110,23 @@ absl::StatusOr<uint32_t> CaseThreads::Append(const ThreadEntry& entry, EntryKind
 }
 
 absl::StatusOr<candour::v1::GetThreadResponse> CaseThreads::GetThread(
-    const candour::v1::GetThreadRequest& request) const {
+    const Caller& caller, const candour::v1::GetThreadRequest& request) const {
   if (request.report_id().size() != crypto::kReportIdSize) {
     return absl::InvalidArgumentError("report_id must be 16 bytes");
   }
   absl::StatusOr<std::vector<ThreadEntry>> entries = Get(request.report_id());
   if (!entries.ok()) return entries.status();
+  AuditEvent fetched{caller.account, candour::v1::AUDIT_ACTION_FETCH_THREAD, ReportObject(request.report_id())};
+  if (absl::Status s = audit_->Record(fetched); !s.ok()) return s;
   candour::v1::GetThreadResponse response;
   for (ThreadEntry& entry : *entries) *response.add_entries() = std::move(entry);
   return response;
 }
 
-absl::StatusOr<candour::v1::ReplyResponse> CaseThreads::Reply(const candour::v1::ReplyRequest& request) const {
-  absl::StatusOr<uint32_t> sequence = Append(request.entry(), candour::v1::ENTRY_KIND_GUARDIAN_MESSAGE);
+absl::StatusOr<candour::v1::ReplyResponse> CaseThreads::Reply(const Caller& caller,
+                                                               const candour::v1::ReplyRequest& request) const {
+  const AuditEvent replied{caller.account, candour::v1::AUDIT_ACTION_REPLY, ReportObject(request.entry().report_id())};
+  absl::StatusOr<uint32_t> sequence = Append(request.entry(), candour::v1::ENTRY_KIND_GUARDIAN_MESSAGE, &replied);
   if (!sequence.ok()) return sequence.status();
   candour::v1::ReplyResponse response;
   response.set_sequence(*sequence);

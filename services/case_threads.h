@@ -17,7 +17,9 @@
 #include "candour/v1/casework.pb.h"
 #include "candour/v1/intake.pb.h"
 #include "candour/v1/thread.pb.h"
+#include "services/audit_trail.h"
 #include "services/directory_registry.h"
+#include "services/sessions.h"
 #include "storage/report_store.h"
 
 namespace candour::services {
@@ -32,8 +34,9 @@ class CaseThreads {
   // response, so `max_message_bytes` (candourd's gRPC limit) bounds it: an
   // entry that would take the thread past three quarters of it is refused
   // (RESOURCE_EXHAUSTED), and the thread stays readable.
-  CaseThreads(storage::ReportStore* store, const DirectoryRegistry* directories, size_t max_message_bytes)
-      : store_(store), directories_(directories), max_thread_bytes_(max_message_bytes / 4 * 3) {}
+  CaseThreads(storage::ReportStore* store, const DirectoryRegistry* directories, AuditTrail* audit,
+              size_t max_message_bytes)
+      : store_(store), directories_(directories), audit_(audit), max_thread_bytes_(max_message_bytes / 4 * 3) {}
 
   // The stored envelope of a report. NOT_FOUND if absent.
   absl::StatusOr<candour::v1::Envelope> Envelope(std::string_view report_id) const;
@@ -50,16 +53,22 @@ class CaseThreads {
   //   PERMISSION_DENIED: a Guardian key not in the current directory;
   //   UNAUTHENTICATED: a Guardian signature that does not verify;
   //   RESOURCE_EXHAUSTED: the thread is full.
-  absl::StatusOr<uint32_t> Append(const candour::v1::ThreadEntry& entry, candour::v1::EntryKind allowed) const;
+  // `audited` is the staff action to write with the entry (AuditTrail), or
+  // null for a reporter's entry: reporters have no account and are not audited.
+  absl::StatusOr<uint32_t> Append(const candour::v1::ThreadEntry& entry, candour::v1::EntryKind allowed,
+                                  const AuditEvent* audited = nullptr) const;
 
-  // CaseworkService's side. INVALID_ARGUMENT for a malformed report id,
-  // otherwise as Get / Append with Guardian messages allowed.
-  absl::StatusOr<candour::v1::GetThreadResponse> GetThread(const candour::v1::GetThreadRequest& request) const;
-  absl::StatusOr<candour::v1::ReplyResponse> Reply(const candour::v1::ReplyRequest& request) const;
+  // CaseworkService's side, audited as the caller's. INVALID_ARGUMENT for a
+  // malformed report id, otherwise as Get / Append with Guardian messages
+  // allowed.
+  absl::StatusOr<candour::v1::GetThreadResponse> GetThread(const Caller& caller,
+                                                           const candour::v1::GetThreadRequest& request) const;
+  absl::StatusOr<candour::v1::ReplyResponse> Reply(const Caller& caller, const candour::v1::ReplyRequest& request) const;
 
  private:
   storage::ReportStore* const store_;            // not owned
   const DirectoryRegistry* const directories_;  // not owned
+  AuditTrail* const audit_;                     // not owned
   const size_t max_thread_bytes_;
 };
 

@@ -8,8 +8,9 @@ namespace candour::services {
 
 using candour::v1::GetReportRequest;
 
-CaseworkService::CaseworkService(storage::ReportStore* store, DirectoryRegistry* directories, UnixClock now)
-    : store_(store), directories_(directories), now_(std::move(now)) {}
+CaseworkService::CaseworkService(storage::ReportStore* store, DirectoryRegistry* directories, AuditTrail* audit,
+                                 UnixClock now)
+    : store_(store), directories_(directories), audit_(audit), now_(std::move(now)) {}
 
 absl::Status CaseworkService::Authenticate(const GetReportRequest& request) const {
   if (request.report_id().size() != crypto::kReportIdSize) {
@@ -39,7 +40,8 @@ absl::Status CaseworkService::Authenticate(const GetReportRequest& request) cons
   return unauthenticated;
 }
 
-absl::StatusOr<candour::v1::GetReportResponse> CaseworkService::GetReport(const GetReportRequest& request) const {
+absl::StatusOr<candour::v1::GetReportResponse> CaseworkService::GetReport(const Caller& caller,
+                                                                         const GetReportRequest& request) const {
   if (auto s = Authenticate(request); !s.ok()) return s;
   auto report = store_->GetReport(request.report_id());
   if (!report.ok()) return report.status();
@@ -57,6 +59,8 @@ absl::StatusOr<candour::v1::GetReportResponse> CaseworkService::GetReport(const 
   }
   if (!response.has_case_key_record()) return absl::NotFoundError("no case-key record for this recipient");
   response.set_received_day(report->received_day);
+  AuditEvent opened{caller.account, candour::v1::AUDIT_ACTION_OPEN_REPORT, ReportObject(request.report_id())};
+  if (absl::Status s = audit_->Record(opened); !s.ok()) return s;
   return response;
 }
 

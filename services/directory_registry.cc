@@ -8,17 +8,21 @@ namespace candour::services {
 
 using candour::v1::SignedDirectory;
 
-DirectoryRegistry::DirectoryRegistry(storage::ReportStore* store, std::string organisation_public_key)
+DirectoryRegistry::DirectoryRegistry(storage::ReportStore* store, AuditTrail* audit,
+                                     std::string organisation_public_key)
     : store_(store),
+      audit_(audit),
       organisation_public_key_(std::move(organisation_public_key)),
       fingerprint_(crypto::OrganisationFingerprint(organisation_public_key_)) {}
 
 absl::StatusOr<std::unique_ptr<DirectoryRegistry>> DirectoryRegistry::Load(storage::ReportStore* store,
+                                                                          AuditTrail* audit,
                                                                           std::string organisation_public_key) {
   if (organisation_public_key.size() != crypto::kPublicKeySize) {
     return absl::InvalidArgumentError("organisation public key must be 32 bytes");
   }
-  std::unique_ptr<DirectoryRegistry> registry(new DirectoryRegistry(store, std::move(organisation_public_key)));
+  std::unique_ptr<DirectoryRegistry> registry(
+      new DirectoryRegistry(store, audit, std::move(organisation_public_key)));
   auto latest = store->LatestDirectoryVersion();
   if (!latest.ok()) return latest.status();
   if (!latest->has_value()) return registry;
@@ -96,7 +100,9 @@ absl::StatusOr<uint64_t> DirectoryRegistry::Publish(const SignedDirectory& signe
   }
   storage::UnitOfWork unit;
   unit.AddDirectory(directory.version(), signed_directory.SerializeAsString());
-  auto committed = store_->Commit(unit);
+  auto committed = audit_->Commit(std::move(unit), {std::string(kOrganisationKeyActor),
+                                                    candour::v1::AUDIT_ACTION_PUBLISH_DIRECTORY,
+                                                    absl::StrCat(directory.version())});
   if (!committed.ok()) return committed.status();
   uint64_t version = directory.version();
   std::lock_guard lock(mu_);

@@ -4,7 +4,8 @@
 // storage, and the current one verified and parsed in memory. Publishing
 // checks the signature against the organisation key candourd was configured
 // with (the signature is the authority), the contents, the dates, and that the
-// version goes up; then stores it through a unit of work. Thread-safe: readers
+// version goes up; then stores it through a unit of work, audited as done by
+// the organisation key (the signature is the only authority). Thread-safe: readers
 // get an immutable snapshot.
 #ifndef CANDOUR_SERVICES_DIRECTORY_REGISTRY_H_
 #define CANDOUR_SERVICES_DIRECTORY_REGISTRY_H_
@@ -18,6 +19,7 @@
 #include "candour/v1/directory.pb.h"
 #include "core/period.h"
 #include "crypto/directory_signature.h"
+#include "services/audit_trail.h"
 #include "storage/report_store.h"
 
 namespace candour::services {
@@ -34,8 +36,9 @@ struct CurrentDirectory {
 class DirectoryRegistry {
  public:
   // Loads the latest stored directory, if any. `organisation_public_key` is
-  // 32 bytes. DATA_LOSS if the stored latest version does not verify.
-  static absl::StatusOr<std::unique_ptr<DirectoryRegistry>> Load(storage::ReportStore* store,
+  // 32 bytes; neither pointer is owned. DATA_LOSS if the stored latest
+  // version does not verify.
+  static absl::StatusOr<std::unique_ptr<DirectoryRegistry>> Load(storage::ReportStore* store, AuditTrail* audit,
                                                                  std::string organisation_public_key);
 
   // The current directory, or nullptr before the first publish.
@@ -53,11 +56,12 @@ class DirectoryRegistry {
   absl::StatusOr<uint64_t> Publish(const candour::v1::SignedDirectory& signed_directory, core::Day today);
 
  private:
-  DirectoryRegistry(storage::ReportStore* store, std::string organisation_public_key);
+  DirectoryRegistry(storage::ReportStore* store, AuditTrail* audit, std::string organisation_public_key);
   absl::StatusOr<std::shared_ptr<const CurrentDirectory>> Verify(
       const candour::v1::SignedDirectory& signed_directory) const;
 
   storage::ReportStore* const store_;  // not owned
+  AuditTrail* const audit_;            // not owned
   const std::string organisation_public_key_;
   const std::string fingerprint_;
   mutable std::mutex mu_;

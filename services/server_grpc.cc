@@ -51,7 +51,11 @@ absl::StatusOr<std::unique_ptr<CandourServer>> CandourServer::Start(const Server
   if (!credentials.ok()) return credentials.status();
 
   std::unique_ptr<CandourServer> server(new CandourServer());
-  auto directories = DirectoryRegistry::Load(store, *std::move(org_key));
+  const auto unix_now = [] { return static_cast<int64_t>(std::time(nullptr)); };
+  auto audit = AuditTrail::Load(store, unix_now);
+  if (!audit.ok()) return audit.status();
+  server->audit_ = *std::move(audit);
+  auto directories = DirectoryRegistry::Load(store, server->audit_.get(), *std::move(org_key));
   if (!directories.ok()) return directories.status();
   server->directories_ = *std::move(directories);
   auto access = AccessTable::ForCandour();
@@ -64,21 +68,21 @@ absl::StatusOr<std::unique_ptr<CandourServer>> CandourServer::Start(const Server
   // otherwise take longer than any other and so stand out.
   static_cast<void>(crypto::DecoyVerifier());
 
-  const auto unix_now = [] { return static_cast<int64_t>(std::time(nullptr)); };
   SessionPolicy policy;
   policy.idle_seconds = config.session_idle_minutes * 60;
   policy.lifetime_seconds = config.session_hours * 3600;
   server->sessions_ = std::make_unique<SessionManager>(store, policy, unix_now);
   server->authoriser_ = std::make_unique<Authoriser>(server->access_.get(), server->sessions_.get());
   server->intake_ = std::make_unique<IntakeService>(store, server->directories_.get());
-  server->casework_ = std::make_unique<CaseworkService>(store, server->directories_.get(), unix_now);
+  server->casework_ =
+      std::make_unique<CaseworkService>(store, server->directories_.get(), server->audit_.get(), unix_now);
   server->auth_ = std::make_unique<AuthService>(
-      store, server->sessions_.get(), &server->sign_in_limiter_, *std::move(secret), core::TodayInLondon,
+      store, server->audit_.get(), server->sessions_.get(), &server->sign_in_limiter_, *std::move(secret), core::TodayInLondon,
       [](std::chrono::milliseconds delay) { std::this_thread::sleep_for(delay); });
-  server->staff_admin_ = std::make_unique<StaffAdminService>(store, core::TodayInLondon);
+  server->staff_admin_ = std::make_unique<StaffAdminService>(store, server->audit_.get(), core::TodayInLondon);
 
   const Authoriser* authoriser = server->authoriser_.get();
-  server->threads_ = std::make_unique<CaseThreads>(store, server->directories_.get(),
+  server->threads_ = std::make_unique<CaseThreads>(store, server->directories_.get(), server->audit_.get(),
                                                     static_cast<size_t>(config.max_message_bytes));
   server->follow_up_ = std::make_unique<FollowUpService>(
       store, server->threads_.get(), &server->lookup_limiter_, [] {

@@ -16,6 +16,7 @@
 
 #include "absl/status/statusor.h"
 #include "services/access_table.h"
+#include "services/audit_trail.h"
 #include "services/auth_service.h"
 #include "services/authoriser.h"
 #include "services/case_threads.h"
@@ -53,6 +54,7 @@ class CandourServer {
  private:
   CandourServer() = default;
 
+  std::unique_ptr<AuditTrail> audit_;
   std::unique_ptr<DirectoryRegistry> directories_;
   std::unique_ptr<AccessTable> access_;
   std::unique_ptr<SessionManager> sessions_;

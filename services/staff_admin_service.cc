@@ -12,8 +12,8 @@ constexpr int kBootstrapValidDays = 7;
 
 }  // namespace
 
-StaffAdminService::StaffAdminService(storage::ReportStore* store, DayClock today)
-    : store_(store), today_(std::move(today)) {}
+StaffAdminService::StaffAdminService(storage::ReportStore* store, AuditTrail* audit, DayClock today)
+    : store_(store), audit_(audit), today_(std::move(today)) {}
 
 absl::StatusOr<candour::v1::InviteStaffResponse> StaffAdminService::Invite(std::string_view raw_name,
                                                                            const candour::v1::Grants& grants,
@@ -40,7 +40,9 @@ absl::StatusOr<candour::v1::InviteStaffResponse> StaffAdminService::Invite(std::
 
   storage::UnitOfWork unit;
   unit.AddInvitation({*code_hash, record.SerializeAsString()});
-  absl::StatusOr<storage::CommitOutcome> committed = store_->Commit(unit);
+  const std::string actor(invited_by.empty() ? kCandourdHostActor : invited_by);
+  absl::StatusOr<storage::CommitOutcome> committed =
+      audit_->Commit(std::move(unit), {actor, candour::v1::AUDIT_ACTION_INVITE_STAFF, *name});
   if (!committed.ok()) return committed.status();
   candour::v1::InviteStaffResponse response;
   response.set_invitation_code(std::string(code.view()));
@@ -64,10 +66,17 @@ absl::Status StaffAdminService::DisableStaff(const Caller& caller,
   storage::UnitOfWork unit;
   unit.UpdateAccount({*name, account->SerializeAsString()});
   unit.DeleteSessionsOf(*name);
-  return store_->Commit(unit).status();
+  return audit_->Commit(std::move(unit), {caller.account, candour::v1::AUDIT_ACTION_DISABLE_STAFF, *name}).status();
 }
 
-absl::StatusOr<candour::v1::ListStaffResponse> StaffAdminService::ListStaff() const {
+absl::StatusOr<candour::v1::ListStaffResponse> StaffAdminService::ListStaff(const Caller& caller) const {
+  absl::StatusOr<candour::v1::ListStaffResponse> staff = LoadStaff();
+  if (!staff.ok()) return staff.status();
+  if (absl::Status s = audit_->Record({caller.account, candour::v1::AUDIT_ACTION_LIST_STAFF, ""}); !s.ok()) return s;
+  return staff;
+}
+
+absl::StatusOr<candour::v1::ListStaffResponse> StaffAdminService::LoadStaff() const {
   absl::StatusOr<std::vector<storage::StaffAccount>> accounts = store_->ListAccounts();
   if (!accounts.ok()) return accounts.status();
   candour::v1::ListStaffResponse response;
@@ -84,7 +93,7 @@ absl::StatusOr<candour::v1::ListStaffResponse> StaffAdminService::ListStaff() co
 }
 
 absl::StatusOr<candour::v1::InviteStaffResponse> StaffAdminService::Bootstrap(std::string_view name) const {
-  absl::StatusOr<candour::v1::ListStaffResponse> staff = ListStaff();
+  absl::StatusOr<candour::v1::ListStaffResponse> staff = LoadStaff();
   if (!staff.ok()) return staff.status();
   for (const candour::v1::StaffMember& member : staff->staff()) {
     if (!member.disabled() && HasRole(member.grants(), candour::v1::ROLE_ADMIN)) {

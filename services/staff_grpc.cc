@@ -69,24 +69,24 @@ grpc::Status AdminGrpc::DisableStaff(grpc::ServerContext* context, const Disable
 grpc::Status AdminGrpc::ListStaff(grpc::ServerContext* context, const ListStaffRequest*,
                                   ListStaffResponse* response) {
   return LoggedCall(*authoriser_, context, "/candour.v1.AdminService/ListStaff", response,
-                    [&](const Caller*) { return staff_->ListStaff(); });
+                    [&](const Caller* caller) { return staff_->ListStaff(*caller); });
 }
 
 grpc::Status CaseworkGrpc::GetReport(grpc::ServerContext* context, const GetReportRequest* request,
                                      GetReportResponse* response) {
   return LoggedCall(*authoriser_, context, "/candour.v1.CaseworkService/GetReport", response,
-                    [&](const Caller*) { return logic_->GetReport(*request); });
+                    [&](const Caller* caller) { return logic_->GetReport(*caller, *request); });
 }
 
 grpc::Status CaseworkGrpc::GetThread(grpc::ServerContext* context, const GetThreadRequest* request,
                                      GetThreadResponse* response) {
   return LoggedCall(*authoriser_, context, "/candour.v1.CaseworkService/GetThread", response,
-                    [&](const Caller*) { return threads_->GetThread(*request); });
+                    [&](const Caller* caller) { return threads_->GetThread(*caller, *request); });
 }
 
 grpc::Status CaseworkGrpc::Reply(grpc::ServerContext* context, const ReplyRequest* request, ReplyResponse* response) {
   return LoggedCall(*authoriser_, context, "/candour.v1.CaseworkService/Reply", response,
-                    [&](const Caller*) { return threads_->Reply(*request); });
+                    [&](const Caller* caller) { return threads_->Reply(*caller, *request); });
 }
 
 }  // namespace candour::services

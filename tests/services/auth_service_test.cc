@@ -32,11 +32,12 @@ std::string RandomKey() {
 class AuthServiceTest : public ::testing::Test {
  protected:
   AuthServiceTest()
-      : sessions_(&store_, SessionPolicy{}, [this] { return now_; }),
+      : audit_(AuditTrail::Load(&store_, [this] { return now_; }).value()),
+        sessions_(&store_, SessionPolicy{}, [this] { return now_; }),
         limiter_(SignInLimits{.failures_before_lock = 3, .lock_seconds = 600}),
-        auth_(&store_, &sessions_, &limiter_, crypto::SecretBytes::CopyOf(std::string(32, 'S')),
+        auth_(&store_, audit_.get(), &sessions_, &limiter_, crypto::SecretBytes::CopyOf(std::string(32, 'S')),
               [this] { return today_; }, [this](std::chrono::milliseconds d) { delays_.push_back(d); }),
-        admin_(&store_, [this] { return today_; }) {}
+        admin_(&store_, audit_.get(), [this] { return today_; }) {}
 
   // Makes `name` with `grants` through an invitation; returns its auth key.
   std::string MakeAccount(const std::string& name, Grants grants) {
@@ -83,6 +84,7 @@ class AuthServiceTest : public ::testing::Test {
   core::Day today_ = 20'800;
   std::vector<std::chrono::milliseconds> delays_;
   storage::InMemoryReportStore store_;
+  std::unique_ptr<AuditTrail> audit_;
   SessionManager sessions_;
   SignInLimiter limiter_;
   AuthService auth_;
@@ -259,7 +261,7 @@ TEST_F(AuthServiceTest, StaffAdminRules) {
   invite.set_valid_days(31);
   EXPECT_EQ(admin_.InviteStaff(root, invite).status().code(), Code::kInvalidArgument);
 
-  auto staff = admin_.ListStaff();
+  auto staff = admin_.ListStaff(root);
   ASSERT_TRUE(staff.ok());
   ASSERT_EQ(staff->staff_size(), 1);
   EXPECT_EQ(staff->staff(0).name(), "root");

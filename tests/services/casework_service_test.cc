@@ -25,13 +25,14 @@ using Code = absl::StatusCode;
 class CaseworkServiceTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto registry = DirectoryRegistry::Load(&store_, org_.organisation_public_key());
+    audit_ = AuditTrail::Load(&store_, [this] { return now_; }).value();
+    auto registry = DirectoryRegistry::Load(&store_, audit_.get(), org_.organisation_public_key());
     ASSERT_TRUE(registry.ok()) << registry.status();
     registry_ = *std::move(registry);
     v1_ = org_.Sign(FirstThreeGuardians(1));
     ASSERT_TRUE(registry_->Publish(v1_, today_).ok());
     intake_ = std::make_unique<IntakeService>(&store_, registry_.get(), [this] { return today_; });
-    casework_ = std::make_unique<CaseworkService>(&store_, registry_.get(), [this] { return now_; });
+    casework_ = std::make_unique<CaseworkService>(&store_, registry_.get(), audit_.get(), [this] { return now_; });
     report_ = org_.MakeSubmission(v1_);
     ASSERT_TRUE(intake_->SubmitReport(report_).ok());
   }
@@ -56,12 +57,20 @@ class CaseworkServiceTest : public ::testing::Test {
   }
   GetReportRequest Request(const crypto::RecipientKeys& keys) const { return Request(report_id(), keys, now_); }
 
-  Code GetCode(const GetReportRequest& request) const { return casework_->GetReport(request).status().code(); }
+  Code GetCode(const GetReportRequest& request) const {
+    return casework_->GetReport(caller_, request).status().code();
+  }
 
   static const TestOrg org_;
   const core::Day today_ = core::TodayInLondon();
   const int64_t now_ = static_cast<int64_t>(std::time(nullptr));
   storage::InMemoryReportStore store_;
+  std::unique_ptr<AuditTrail> audit_;
+  Caller caller_ = [] {
+    Caller caller;
+    caller.account = "guardian";
+    return caller;
+  }();
   std::unique_ptr<DirectoryRegistry> registry_;
   std::unique_ptr<IntakeService> intake_;
   std::unique_ptr<CaseworkService> casework_;
@@ -74,7 +83,7 @@ const TestOrg CaseworkServiceTest::org_(4);
 TEST_F(CaseworkServiceTest, ReturnsEnvelopeAndTheCallersOwnRecord) {
   for (int i = 0; i < 3; ++i) {
     const crypto::RecipientKeys& guardian = org_.guardian(i);
-    absl::StatusOr<candour::v1::GetReportResponse> response = casework_->GetReport(Request(guardian));
+    absl::StatusOr<candour::v1::GetReportResponse> response = casework_->GetReport(caller_, Request(guardian));
     ASSERT_TRUE(response.ok()) << response.status();
     EXPECT_EQ(response->envelope().SerializeAsString(), report_.envelope().SerializeAsString());
     EXPECT_EQ(response->case_key_record().recipient_key_id(), guardian.key_id);
@@ -186,16 +195,19 @@ TEST_F(CaseworkServiceTest, RejectsMalformedFieldsAsInvalidArgument) {
 TEST(CaseworkServiceNoDirectoryTest, RejectsEveryoneBeforeFirstDirectory) {
   const TestOrg org(1);
   storage::InMemoryReportStore store;
-  auto registry = DirectoryRegistry::Load(&store, org.organisation_public_key());
-  ASSERT_TRUE(registry.ok());
   const int64_t now = 1'800'000'000;
-  CaseworkService casework(&store, registry->get(), [now] { return now; });
+  std::unique_ptr<AuditTrail> audit = AuditTrail::Load(&store, [now] { return now; }).value();
+  auto registry = DirectoryRegistry::Load(&store, audit.get(), org.organisation_public_key());
+  ASSERT_TRUE(registry.ok());
+  CaseworkService casework(&store, registry->get(), audit.get(), [now] { return now; });
   GetReportRequest request;
   request.set_report_id(std::string(16, '\x01'));
   request.set_recipient_key_id(org.guardian(0).key_id);
   request.set_issued_at(now);
   request.set_signature(crypto::SignReportAccess(org.guardian(0), request.report_id(), now));
-  EXPECT_EQ(casework.GetReport(request).status().code(), Code::kUnauthenticated);
+  Caller guardian;
+  guardian.account = "guardian";
+  EXPECT_EQ(casework.GetReport(guardian, request).status().code(), Code::kUnauthenticated);
 }
 
 }  // namespace

@@ -20,7 +20,7 @@ class DirectoryRegistryTest : public ::testing::Test {
 
   std::unique_ptr<DirectoryRegistry> LoadRegistry() {
     absl::StatusOr<std::unique_ptr<DirectoryRegistry>> registry =
-        DirectoryRegistry::Load(&store_, org_.organisation_public_key());
+        DirectoryRegistry::Load(&store_, audit_.get(), org_.organisation_public_key());
     EXPECT_TRUE(registry.ok()) << registry.status();
     return registry.ok() ? *std::move(registry) : nullptr;
   }
@@ -35,6 +35,7 @@ class DirectoryRegistryTest : public ::testing::Test {
   const TestOrg org_;
   const core::Day today_;
   storage::InMemoryReportStore store_;
+  std::unique_ptr<AuditTrail> audit_ = AuditTrail::Load(&store_, [] { return int64_t{1'800'000'000}; }).value();
 };
 
 TEST_F(DirectoryRegistryTest, EmptyStoreHasNoCurrentDirectory) {
@@ -46,9 +47,9 @@ TEST_F(DirectoryRegistryTest, EmptyStoreHasNoCurrentDirectory) {
 }
 
 TEST_F(DirectoryRegistryTest, LoadRejectsOrganisationKeyOfWrongSize) {
-  EXPECT_EQ(DirectoryRegistry::Load(&store_, std::string(31, 'k')).status().code(),
+  EXPECT_EQ(DirectoryRegistry::Load(&store_, audit_.get(), std::string(31, 'k')).status().code(),
             absl::StatusCode::kInvalidArgument);
-  EXPECT_EQ(DirectoryRegistry::Load(&store_, "").status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(DirectoryRegistry::Load(&store_, audit_.get(), "").status().code(), absl::StatusCode::kInvalidArgument);
 }
 
 TEST_F(DirectoryRegistryTest, PublishStoresAndMakesCurrent) {
@@ -182,7 +183,7 @@ TEST_F(DirectoryRegistryTest, LoadFailsWithDataLossWhenStoredDirectoryDoesNotVer
   }
   // A changed organisation key in the config: the stored directory is not its.
   const TestOrg other;
-  EXPECT_EQ(DirectoryRegistry::Load(&store_, other.organisation_public_key()).status().code(),
+  EXPECT_EQ(DirectoryRegistry::Load(&store_, audit_.get(), other.organisation_public_key()).status().code(),
             absl::StatusCode::kDataLoss);
 }
 

@@ -14,7 +14,8 @@ using candour::testing::TestOrg;
 class IntakeServiceTest : public ::testing::Test {
  protected:
   IntakeServiceTest() {
-    auto registry = DirectoryRegistry::Load(&store_, org_.organisation_public_key());
+    audit_ = AuditTrail::Load(&store_, [] { return int64_t{1'800'000'000}; }).value();
+    auto registry = DirectoryRegistry::Load(&store_, audit_.get(), org_.organisation_public_key());
     EXPECT_TRUE(registry.ok());
     registry_ = *std::move(registry);
     intake_ = std::make_unique<IntakeService>(&store_, registry_.get(), [this] { return today_; });
@@ -23,6 +24,7 @@ class IntakeServiceTest : public ::testing::Test {
   const TestOrg org_;
   const core::Day today_ = core::TodayInLondon();
   storage::InMemoryReportStore store_;
+  std::unique_ptr<AuditTrail> audit_;
   std::unique_ptr<DirectoryRegistry> registry_;
   std::unique_ptr<IntakeService> intake_;
 };

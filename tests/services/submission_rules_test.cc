@@ -21,7 +21,8 @@ using candour::v1::SubmitReportRequest;
 class SubmissionRulesTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto registry = DirectoryRegistry::Load(&store_, org_.organisation_public_key());
+    audit_ = AuditTrail::Load(&store_, [] { return int64_t{1'800'000'000}; }).value();
+    auto registry = DirectoryRegistry::Load(&store_, audit_.get(), org_.organisation_public_key());
     ASSERT_TRUE(registry.ok()) << registry.status();
     registry_ = *std::move(registry);
     signed_v1_ = org_.SignedDirectory(1);
@@ -39,6 +40,7 @@ class SubmissionRulesTest : public ::testing::Test {
   static TestOrg org_;  // shared: key generation is the slow part
   const core::Day today_ = core::TodayInLondon();
   storage::InMemoryReportStore store_;
+  std::unique_ptr<AuditTrail> audit_;
   std::unique_ptr<DirectoryRegistry> registry_;
   candour::v1::SignedDirectory signed_v1_;
   std::shared_ptr<const CurrentDirectory> current_;

@@ -1,6 +1,8 @@
 // Copyright 2026 The Candour Authors. Licensed under the Apache License 2.0.
 #include "tests/testing/staff.h"
 
+#include <ctime>
+
 #include "core/period.h"
 #include "crypto/key_file.h"
 #include "services/staff_admin_service.h"
@@ -21,7 +23,12 @@ candour::v1::Grants StaffFixture::RoleGrants(candour::v1::Role role) {
 
 absl::Status StaffFixture::EnsureRoot() {
   if (passphrases_.contains("root")) return absl::OkStatus();
-  services::StaffAdminService admin(store_, core::TodayInLondon);
+  // As `candourd admin bootstrap` does: its own audit trail on the store,
+  // beside the server's (whose trail then finds the log moved, and reloads).
+  absl::StatusOr<std::unique_ptr<services::AuditTrail>> audit =
+      services::AuditTrail::Load(store_, [] { return static_cast<int64_t>(std::time(nullptr)); });
+  if (!audit.ok()) return audit.status();
+  services::StaffAdminService admin(store_, audit->get(), core::TodayInLondon);
   absl::StatusOr<candour::v1::InviteStaffResponse> invitation = admin.Bootstrap("root");
   if (!invitation.ok()) return invitation.status();
   std::string passphrase(crypto::GeneratePassphrase().view());
