@@ -80,6 +80,7 @@ absl::StatusOr<std::unique_ptr<CandourServer>> CandourServer::Start(const Server
       store, server->audit_.get(), server->sessions_.get(), &server->sign_in_limiter_, *std::move(secret), core::TodayInLondon,
       [](std::chrono::milliseconds delay) { std::this_thread::sleep_for(delay); });
   server->staff_admin_ = std::make_unique<StaffAdminService>(store, server->audit_.get(), core::TodayInLondon);
+  server->audit_service_ = std::make_unique<AuditService>(store, server->audit_.get(), server->directories_.get());
 
   const Authoriser* authoriser = server->authoriser_.get();
   server->threads_ = std::make_unique<CaseThreads>(store, server->directories_.get(), server->audit_.get(),
@@ -92,10 +93,11 @@ absl::StatusOr<std::unique_ptr<CandourServer>> CandourServer::Start(const Server
       });
   server->intake_grpc_ = std::make_unique<IntakeGrpc>(server->intake_.get(), server->follow_up_.get(), authoriser,
                                                       &server->counters_);
-  server->admin_grpc_ =
-      std::make_unique<AdminGrpc>(server->directories_.get(), server->staff_admin_.get(), authoriser);
+  server->admin_grpc_ = std::make_unique<AdminGrpc>(server->directories_.get(), server->staff_admin_.get(),
+                                                    server->audit_service_.get(), authoriser);
   server->auth_grpc_ = std::make_unique<AuthGrpc>(server->auth_.get(), authoriser);
-  server->casework_grpc_ = std::make_unique<CaseworkGrpc>(server->casework_.get(), server->threads_.get(), authoriser);
+  server->casework_grpc_ = std::make_unique<CaseworkGrpc>(server->casework_.get(), server->threads_.get(),
+                                                          server->audit_service_.get(), authoriser);
 
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();

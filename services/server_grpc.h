@@ -16,6 +16,7 @@
 
 #include "absl/status/statusor.h"
 #include "services/access_table.h"
+#include "services/audit_service.h"
 #include "services/audit_trail.h"
 #include "services/auth_service.h"
 #include "services/authoriser.h"
@@ -67,6 +68,7 @@ class CandourServer {
   std::unique_ptr<CaseworkService> casework_;
   std::unique_ptr<AuthService> auth_;
   std::unique_ptr<StaffAdminService> staff_admin_;
+  std::unique_ptr<AuditService> audit_service_;
   IntakeCounters counters_;
   std::unique_ptr<IntakeGrpc> intake_grpc_;
   std::unique_ptr<AdminGrpc> admin_grpc_;

@@ -72,6 +72,24 @@ grpc::Status AdminGrpc::ListStaff(grpc::ServerContext* context, const ListStaffR
                     [&](const Caller* caller) { return staff_->ListStaff(*caller); });
 }
 
+grpc::Status AdminGrpc::ReadAudit(grpc::ServerContext* context, const ReadAuditRequest* request,
+                                  ReadAuditResponse* response) {
+  return LoggedCall(*authoriser_, context, "/candour.v1.AdminService/ReadAudit", response,
+                    [&](const Caller* caller) { return audit_->ReadAudit(*caller, *request); });
+}
+
+grpc::Status AdminGrpc::AddCheckpoint(grpc::ServerContext* context, const AddCheckpointRequest* request,
+                                      AddCheckpointResponse* response) {
+  return LoggedCall(*authoriser_, context, "/candour.v1.AdminService/AddCheckpoint", response,
+                    [&](const Caller* caller) { return audit_->AddCheckpoint(*caller, *request); });
+}
+
+grpc::Status AdminGrpc::GetAuditHead(grpc::ServerContext* context, const GetAuditHeadRequest* request,
+                                     GetAuditHeadResponse* response) {
+  return LoggedCall(*authoriser_, context, "/candour.v1.AdminService/GetAuditHead", response,
+                    [&](const Caller*) { return audit_->GetAuditHead(*request); });
+}
+
 grpc::Status CaseworkGrpc::GetReport(grpc::ServerContext* context, const GetReportRequest* request,
                                      GetReportResponse* response) {
   return LoggedCall(*authoriser_, context, "/candour.v1.CaseworkService/GetReport", response,
@@ -82,6 +100,12 @@ grpc::Status CaseworkGrpc::GetThread(grpc::ServerContext* context, const GetThre
                                      GetThreadResponse* response) {
   return LoggedCall(*authoriser_, context, "/candour.v1.CaseworkService/GetThread", response,
                     [&](const Caller* caller) { return threads_->GetThread(*caller, *request); });
+}
+
+grpc::Status CaseworkGrpc::GetCaseAccess(grpc::ServerContext* context, const GetCaseAccessRequest* request,
+                                         GetCaseAccessResponse* response) {
+  return LoggedCall(*authoriser_, context, "/candour.v1.CaseworkService/GetCaseAccess", response,
+                    [&](const Caller* caller) { return audit_->GetCaseAccess(*caller, *request); });
 }
 
 grpc::Status CaseworkGrpc::Reply(grpc::ServerContext* context, const ReplyRequest* request, ReplyResponse* response) {

@@ -9,6 +9,7 @@
 #include "candour/v1/admin.grpc.pb.h"
 #include "candour/v1/auth.grpc.pb.h"
 #include "candour/v1/casework.grpc.pb.h"
+#include "services/audit_service.h"
 #include "services/auth_service.h"
 #include "services/authoriser.h"
 #include "services/case_threads.h"
@@ -39,8 +40,9 @@ class AuthGrpc final : public candour::v1::AuthService::Service {
 
 class AdminGrpc final : public candour::v1::AdminService::Service {
  public:
-  AdminGrpc(DirectoryRegistry* directories, const StaffAdminService* staff, const Authoriser* authoriser)
-      : directories_(directories), staff_(staff), authoriser_(authoriser) {}
+  AdminGrpc(DirectoryRegistry* directories, const StaffAdminService* staff, const AuditService* audit,
+            const Authoriser* authoriser)
+      : directories_(directories), staff_(staff), audit_(audit), authoriser_(authoriser) {}
   grpc::Status PublishDirectory(grpc::ServerContext* context, const candour::v1::PublishDirectoryRequest* request,
                                 candour::v1::PublishDirectoryResponse* response) override;
   grpc::Status InviteStaff(grpc::ServerContext* context, const candour::v1::InviteStaffRequest* request,
@@ -49,27 +51,38 @@ class AdminGrpc final : public candour::v1::AdminService::Service {
                             candour::v1::DisableStaffResponse* response) override;
   grpc::Status ListStaff(grpc::ServerContext* context, const candour::v1::ListStaffRequest* request,
                          candour::v1::ListStaffResponse* response) override;
+  grpc::Status ReadAudit(grpc::ServerContext* context, const candour::v1::ReadAuditRequest* request,
+                         candour::v1::ReadAuditResponse* response) override;
+  grpc::Status AddCheckpoint(grpc::ServerContext* context, const candour::v1::AddCheckpointRequest* request,
+                             candour::v1::AddCheckpointResponse* response) override;
+  grpc::Status GetAuditHead(grpc::ServerContext* context, const candour::v1::GetAuditHeadRequest* request,
+                            candour::v1::GetAuditHeadResponse* response) override;
 
  private:
   DirectoryRegistry* const directories_;  // not owned
   const StaffAdminService* const staff_;  // not owned
+  const AuditService* const audit_;       // not owned
   const Authoriser* const authoriser_;    // not owned
 };
 
 class CaseworkGrpc final : public candour::v1::CaseworkService::Service {
  public:
-  CaseworkGrpc(const CaseworkService* logic, const CaseThreads* threads, const Authoriser* authoriser)
-      : logic_(logic), threads_(threads), authoriser_(authoriser) {}
+  CaseworkGrpc(const CaseworkService* logic, const CaseThreads* threads, const AuditService* audit,
+               const Authoriser* authoriser)
+      : logic_(logic), threads_(threads), audit_(audit), authoriser_(authoriser) {}
   grpc::Status GetReport(grpc::ServerContext* context, const candour::v1::GetReportRequest* request,
                          candour::v1::GetReportResponse* response) override;
   grpc::Status GetThread(grpc::ServerContext* context, const candour::v1::GetThreadRequest* request,
                          candour::v1::GetThreadResponse* response) override;
   grpc::Status Reply(grpc::ServerContext* context, const candour::v1::ReplyRequest* request,
                      candour::v1::ReplyResponse* response) override;
+  grpc::Status GetCaseAccess(grpc::ServerContext* context, const candour::v1::GetCaseAccessRequest* request,
+                             candour::v1::GetCaseAccessResponse* response) override;
 
  private:
   const CaseworkService* const logic_;  // not owned
   const CaseThreads* const threads_;    // not owned
+  const AuditService* const audit_;     // not owned
   const Authoriser* const authoriser_;  // not owned
 };
 

@@ -52,6 +52,9 @@ const std::map<std::string, Expected>& ExpectedTable() {
       {"/candour.v1.AdminService/InviteStaff", {false, {candour::v1::ROLE_ADMIN}}},
       {"/candour.v1.AdminService/DisableStaff", {false, {candour::v1::ROLE_ADMIN}}},
       {"/candour.v1.AdminService/ListStaff", {false, {candour::v1::ROLE_ADMIN}}},
+      {"/candour.v1.AdminService/ReadAudit", {false, {candour::v1::ROLE_ADMIN}}},
+      {"/candour.v1.AdminService/AddCheckpoint", {false, {candour::v1::ROLE_ADMIN}}},
+      {"/candour.v1.AdminService/GetAuditHead", {false, kAllStaff}},
       {"/candour.v1.AuthService/GetSalt", {true, {}}},
       {"/candour.v1.AuthService/SignIn", {true, {}}},
       {"/candour.v1.AuthService/AcceptInvitation", {true, {}}},
@@ -60,6 +63,7 @@ const std::map<std::string, Expected>& ExpectedTable() {
       {"/candour.v1.CaseworkService/GetReport", {false, {candour::v1::ROLE_GUARDIAN}}},
       {"/candour.v1.CaseworkService/GetThread", {false, {candour::v1::ROLE_GUARDIAN}}},
       {"/candour.v1.CaseworkService/Reply", {false, {candour::v1::ROLE_GUARDIAN}}},
+      {"/candour.v1.CaseworkService/GetCaseAccess", {false, {candour::v1::ROLE_GUARDIAN}}},
   };
   return *table;
 }

@@ -48,7 +48,8 @@ TestOrg::TestOrg(int guardians)
       organisation_key_(crypto::NewEd25519KeyPair()),
       fingerprint_(crypto::OrganisationFingerprint(organisation_key_.public_key)),
       organisation_id_(RandomBytes(16)),
-      aggregation_key_(crypto::NewX25519KeyPair()) {
+      aggregation_key_(crypto::NewX25519KeyPair()),
+      admin_key_(crypto::NewEd25519KeyPair()) {
   for (int i = 0; i < guardians; ++i) guardians_.push_back(crypto::NewRecipientKeys());
 }
 
@@ -90,6 +91,10 @@ candour::v1::Directory TestOrg::MakeDirectory(uint64_t version, core::Day issued
   d.set_aggregation_public_key(aggregation_key_.public_key);
   d.set_release_holder_key_id(guardians_.front().key_id);
   d.set_release_public_key(guardians_.front().sign.public_key);
+  candour::v1::AdminKey* admin = d.add_admins();
+  admin->set_key_id(crypto::SigningKeyId(admin_key_.public_key));
+  admin->set_display_name("Test Admin");
+  admin->set_ed25519_public_key(admin_key_.public_key);
   d.add_professional_groups("Nursing and midwifery");
   d.add_professional_groups("Medical and dental");
   return d;

@@ -1,8 +1,9 @@
 // Copyright 2026 The Candour Authors. Licensed under the Apache License 2.0.
 //
 // TestOrg: a whole test organisation in memory, made with the real crypto.
-// It holds the organisation's Ed25519 key, N Guardians' recipient keys, and
-// an aggregation X25519 key sealed to each Guardian; it builds, signs and
+// It holds the organisation's Ed25519 key, N Guardians' recipient keys, an
+// aggregation X25519 key sealed to each Guardian, and one administrator's
+// Ed25519 key (listed in every directory's admins, to sign audit checkpoints); it builds, signs and
 // verifies directories (any version, any dates, or signed by a forger's key)
 // and seals valid submissions for them exactly as a reporter's client does.
 // Tests mutate what it returns to make bad input. Owns all its keys.
@@ -78,6 +79,8 @@ class TestOrg {
   // The Guardian with `key_id`, or nullptr.
   const crypto::RecipientKeys* FindGuardian(std::string_view key_id) const;
   const crypto::X25519KeyPair& aggregation_key() const { return aggregation_key_; }
+  // The administrator "Test Admin" of every directory.
+  const crypto::Ed25519KeyPair& admin_key() const { return admin_key_; }
   // Department ids in every directory: 1, 2 and 3.
   static constexpr uint32_t kDepartmentIds[] = {1, 2, 3};
 
@@ -88,6 +91,7 @@ class TestOrg {
   const std::string organisation_id_;
   std::vector<crypto::RecipientKeys> guardians_;
   const crypto::X25519KeyPair aggregation_key_;
+  const crypto::Ed25519KeyPair admin_key_;
 };
 
 }  // namespace candour::testing
