@@ -43,6 +43,25 @@ absl::StatusOr<ListStaffResponse> AdminClient::ListStaff() {
   return Call(*stub_, &AdminService::Stub::ListStaff, ListStaffRequest(), deadline_, session_);
 }
 
+absl::StatusOr<ReadAuditResponse> AdminClient::ReadAudit(uint64_t first, uint32_t max) {
+  ReadAuditRequest request;
+  request.set_first(first);
+  request.set_max(max);
+  return Call(*stub_, &AdminService::Stub::ReadAudit, request, deadline_, session_);
+}
+
+absl::Status AdminClient::AddCheckpoint(const AuditCheckpoint& checkpoint) {
+  AddCheckpointRequest request;
+  *request.mutable_checkpoint() = checkpoint;
+  return Call(*stub_, &AdminService::Stub::AddCheckpoint, request, deadline_, session_).status();
+}
+
+absl::StatusOr<GetAuditHeadResponse> AdminClient::GetAuditHead(uint64_t known_length) {
+  GetAuditHeadRequest request;
+  request.set_known_length(known_length);
+  return Call(*stub_, &AdminService::Stub::GetAuditHead, request, deadline_, session_);
+}
+
 absl::StatusOr<AccountKdf> AuthClient::GetSalt(std::string_view name) {
   GetSaltRequest request;
   request.set_name(std::string(name));
@@ -94,6 +113,12 @@ absl::StatusOr<ReplyResponse> CaseworkClient::Reply(const ThreadEntry& entry) {
   ReplyRequest request;
   *request.mutable_entry() = entry;
   return Call(*stub_, &CaseworkService::Stub::Reply, request, deadline_, session_);
+}
+
+absl::StatusOr<GetCaseAccessResponse> CaseworkClient::GetCaseAccess(std::string_view report_id) {
+  GetCaseAccessRequest request;
+  request.set_report_id(std::string(report_id));
+  return Call(*stub_, &CaseworkService::Stub::GetCaseAccess, request, deadline_, session_);
 }
 
 }  // namespace candour::clients

@@ -46,6 +46,10 @@ class AdminClient {
   absl::StatusOr<candour::v1::InviteStaffResponse> InviteStaff(const candour::v1::InviteStaffRequest& request);
   absl::Status DisableStaff(std::string_view name);
   absl::StatusOr<candour::v1::ListStaffResponse> ListStaff();
+  absl::StatusOr<candour::v1::ReadAuditResponse> ReadAudit(uint64_t first, uint32_t max);
+  absl::Status AddCheckpoint(const candour::v1::AuditCheckpoint& checkpoint);
+  // Any staff session.
+  absl::StatusOr<candour::v1::GetAuditHeadResponse> GetAuditHead(uint64_t known_length);
 
  private:
   std::unique_ptr<candour::v1::AdminService::Stub> stub_;
@@ -62,6 +66,7 @@ class CaseworkClient {
   absl::StatusOr<candour::v1::GetReportResponse> GetReport(const candour::v1::GetReportRequest& request);
   absl::StatusOr<candour::v1::GetThreadResponse> GetThread(std::string_view report_id);
   absl::StatusOr<candour::v1::ReplyResponse> Reply(const candour::v1::ThreadEntry& entry);
+  absl::StatusOr<candour::v1::GetCaseAccessResponse> GetCaseAccess(std::string_view report_id);
 
  private:
   std::unique_ptr<candour::v1::CaseworkService::Stub> stub_;

@@ -2,7 +2,8 @@
 //
 // candourd: wiring only. Config, sodium_init, no core dumps, the RocksDB
 // store, the gRPC server, periodic aggregate counters, and a SIGTERM drain
-// that closes the database cleanly.
+// that closes the database cleanly. The subcommands that work on the data
+// dir itself are in candourd_commands.cc.
 #include <signal.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
@@ -17,15 +18,14 @@
 #include <thread>
 #include <vector>
 
-#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "core/directory_rules.h"
 #include "core/period.h"
 #include "crypto/sodium.h"
+#include "services/candourd_commands.h"
 #include "services/config.h"
 #include "services/server_grpc.h"
 #include "services/server_log.h"
-#include "services/staff_admin_service.h"
 #include "storage/rocksdb_report_store.h"
 
 namespace candour::services {
@@ -33,6 +33,7 @@ namespace {
 
 constexpr char kUsage[] = R"(Usage: candourd [--config FILE] [--KEY VALUE ...]
        candourd admin bootstrap --name NAME [--config FILE]   (the first admin's invitation)
+       candourd audit verify [--data-dir DIR] [--checkpoint FILE] [--config FILE]
 
 Runs the Candour server. Settings (file lines `key = value`, or flags):
   listen               host:port to listen on (default 127.0.0.1:7443; TLS required off loopback)
@@ -103,69 +104,12 @@ class Ticker {
   std::thread thread_;
 };
 
-constexpr char kBootstrapUsage[] = R"(Usage: candourd admin bootstrap --name NAME [--config FILE] [--data_dir DIR]
-
-Makes a one-time invitation for the first admin account, directly in the data
-dir (stop candourd first: only one process may open it). Refused once an
-admin account exists. The code is valid for 7 days; then run
-  candour account accept --name NAME   (and type the code when asked)
-against the running server.
-)";
-
-// `candourd admin bootstrap`: the one way to make the first admin, and only on
-// the server's own host, because whoever holds that invitation holds the
-// organisation's accounts.
-int Bootstrap(std::vector<std::string> args) {
-  std::string name;
-  for (size_t i = 0; i < args.size(); ++i) {
-    if (args[i] == "--help" || args[i] == "-h") {
-      std::fputs(kBootstrapUsage, stdout);
-      return 0;
-    }
-    if (args[i] == "--name" && i + 1 < args.size()) {
-      name = args[i + 1];
-      args.erase(args.begin() + static_cast<std::ptrdiff_t>(i), args.begin() + static_cast<std::ptrdiff_t>(i) + 2);
-      break;
-    }
-  }
-  if (name.empty()) {
-    std::fprintf(stderr, "candourd: error: --name is required\ncandourd: hint: see candourd admin bootstrap --help\n");
-    return 2;
-  }
-  if (auto s = crypto::InitSodium(); !s.ok()) return 1;
-  auto config = ParseServerConfig(args);
-  if (!config.ok()) {
-    std::fprintf(stderr, "candourd: error: %s\n", std::string(config.status().message()).c_str());
-    return 2;
-  }
-  auto store = storage::RocksDbReportStore::Open(config->data_dir);
-  if (!store.ok()) {
-    std::fprintf(stderr, "candourd: error: opening %s: %s\ncandourd: hint: stop candourd first\n",
-                 config->data_dir.c_str(), std::string(store.status().message()).c_str());
-    return 1;
-  }
-  auto audit = AuditTrail::Load(store->get(), [] { return static_cast<int64_t>(std::time(nullptr)); });
-  if (!audit.ok()) {
-    std::fprintf(stderr, "candourd: error: %s\n", std::string(audit.status().message()).c_str());
-    return 1;
-  }
-  StaffAdminService staff(store->get(), audit->get(), core::TodayInLondon);
-  auto invitation = staff.Bootstrap(name);
-  if (!invitation.ok()) {
-    std::fprintf(stderr, "candourd: error: %s\n", std::string(invitation.status().message()).c_str());
-    return 1;
-  }
-  std::printf("Invitation for the first admin, valid until %s (shown once):\n\n    %s\n\n"
-              "With candourd running, make the account:\n"
-              "    candour account accept --name %s   (then type the code)\n",
-              core::FormatDay(invitation->expires_day()).c_str(), invitation->invitation_code().c_str(),
-              absl::AsciiStrToLower(name).c_str());
-  return 0;
-}
-
 int Run(const std::vector<std::string>& args) {
   if (args.size() >= 2 && args[0] == "admin" && args[1] == "bootstrap") {
-    return Bootstrap(std::vector<std::string>(args.begin() + 2, args.end()));
+    return RunAdminBootstrap(std::vector<std::string>(args.begin() + 2, args.end()));
+  }
+  if (args.size() >= 2 && args[0] == "audit" && args[1] == "verify") {
+    return RunAuditVerify(std::vector<std::string>(args.begin() + 2, args.end()));
   }
   for (const auto& a : args) {
     if (a == "--help" || a == "-h") {
