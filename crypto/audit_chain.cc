@@ -95,8 +95,10 @@ absl::StatusOr<candour::v1::AuditCheckpoint> SignAuditCheckpoint(const Ed25519Ke
 absl::StatusOr<std::string> VerifyAuditCheckpoint(const candour::v1::AuditCheckpoint& c,
                                                   const candour::v1::Directory& directory) {
   if (absl::Status s = CheckCheckpointFields(c.organisation_id(), c.length(), c.head_hash()); !s.ok()) return s;
-  if (c.admin_key_id().size() != kKeyIdSize) return absl::InvalidArgumentError("checkpoint admin_key_id must be 16 bytes");
-  if (c.signature().size() != kSignatureSize) return absl::InvalidArgumentError("checkpoint signature must be 64 bytes");
+  if (c.admin_key_id().size() != kKeyIdSize)
+    return absl::InvalidArgumentError("checkpoint admin_key_id must be 16 bytes");
+  if (c.signature().size() != kSignatureSize)
+    return absl::InvalidArgumentError("checkpoint signature must be 64 bytes");
   if (c.organisation_id() != directory.organisation_id()) {
     return absl::UnauthenticatedError("the checkpoint is for another organisation");
   }
@@ -134,8 +136,8 @@ absl::Status AuditChainVerifier::Add(uint64_t key_sequence, std::string_view bod
     return absl::DataLossError(absl::StrCat("entry ", expected, " was changed: ", entry.status().message()));
   }
   if (entry->sequence() != expected) {
-    return absl::DataLossError(absl::StrCat("entry ", expected, " holds entry ", entry->sequence(),
-                                            ": entries were reordered or moved"));
+    return absl::DataLossError(
+        absl::StrCat("entry ", expected, " holds entry ", entry->sequence(), ": entries were reordered or moved"));
   }
   if (entry->previous_hash() != head_) {
     if (expected == 1) return absl::DataLossError("entry 1 does not start the chain: it was changed or replaced");

@@ -49,8 +49,7 @@ class AuditService {
   // after known_length. A known_length beyond the log gets no digests: the
   // client sees the shorter log and reports it. DATA_LOSS if a stored
   // checkpoint does not parse.
-  absl::StatusOr<candour::v1::GetAuditHeadResponse> GetAuditHead(
-      const candour::v1::GetAuditHeadRequest& request) const;
+  absl::StatusOr<candour::v1::GetAuditHeadResponse> GetAuditHead(const candour::v1::GetAuditHeadRequest& request) const;
 
   // The newest 4096 entries whose object is the report, after auditing the
   // read. INVALID_ARGUMENT for a malformed id; NOT_FOUND for no such report;

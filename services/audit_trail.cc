@@ -33,8 +33,8 @@ absl::StatusOr<AuditTrail::Head> AuditTrail::ReadHead(storage::ReportStore& stor
   if (entry->sequence() != (*last)->sequence) {
     return absl::DataLossError("the last audit entry is stored under another sequence; run candourd audit verify");
   }
-  return Head{entry->sequence(),
-              crypto::AuditLinkHash(entry->sequence(), entry->previous_hash(), crypto::AuditBodyDigest((*last)->entry))};
+  return Head{entry->sequence(), crypto::AuditLinkHash(entry->sequence(), entry->previous_hash(),
+                                                       crypto::AuditBodyDigest((*last)->entry))};
 }
 
 absl::StatusOr<std::unique_ptr<AuditTrail>> AuditTrail::Load(storage::ReportStore* store, UnixClock now) {

@@ -32,12 +32,12 @@ absl::StatusOr<std::vector<Directory>> SignedDirectories(storage::ReportStore& s
     if (absl::IsNotFound(bytes.status())) continue;  // versions may skip numbers
     if (!bytes.ok()) return bytes.status();
     candour::v1::SignedDirectory signed_directory;
-    absl::StatusOr<crypto::VerifiedDirectory> verified =
-        signed_directory.ParseFromString(*bytes) ? crypto::VerifyDirectory(signed_directory, fingerprint)
-                                                 : absl::InvalidArgumentError("does not parse");
+    absl::StatusOr<crypto::VerifiedDirectory> verified = signed_directory.ParseFromString(*bytes)
+                                                             ? crypto::VerifyDirectory(signed_directory, fingerprint)
+                                                             : absl::InvalidArgumentError("does not parse");
     if (!verified.ok()) {
-      return absl::DataLossError(absl::StrCat("stored directory version ", version,
-                                              " does not verify with the organisation key"));
+      return absl::DataLossError(
+          absl::StrCat("stored directory version ", version, " does not verify with the organisation key"));
     }
     directories.push_back(std::move(verified->directory));
   }
@@ -72,9 +72,10 @@ absl::Status AddStoredCheckpoints(storage::ReportStore& store, const std::vector
   if (!stored.ok()) return stored.status();
   for (const storage::AuditCheckpointRecord& record : *stored) {
     AuditCheckpoint checkpoint;
-    absl::StatusOr<std::string> admin = checkpoint.ParseFromString(record.checkpoint) && checkpoint.length() == record.length
-                                            ? VerifyAgainstAny(checkpoint, directories)
-                                            : absl::InvalidArgumentError("malformed");
+    absl::StatusOr<std::string> admin =
+        checkpoint.ParseFromString(record.checkpoint) && checkpoint.length() == record.length
+            ? VerifyAgainstAny(checkpoint, directories)
+            : absl::InvalidArgumentError("malformed");
     if (!admin.ok()) {
       return absl::DataLossError(
           absl::StrCat("the stored checkpoint of length ", record.length, " does not verify: it was changed"));
@@ -104,7 +105,8 @@ absl::StatusOr<AuditVerifyResult> VerifyAuditLog(storage::ReportStore& store, st
   if (checkpoint.has_value()) {
     absl::StatusOr<std::string> admin = VerifyAgainstAny(*checkpoint, *directories);
     if (!admin.ok()) {
-      return absl::UnauthenticatedError(absl::StrCat("the checkpoint file does not verify: ", admin.status().message()));
+      return absl::UnauthenticatedError(
+          absl::StrCat("the checkpoint file does not verify: ", admin.status().message()));
     }
     std::string what = Describe(*checkpoint, "the checkpoint file", *admin);
     verifier.ExpectHashAt(checkpoint->length(), checkpoint->head_hash(), what);

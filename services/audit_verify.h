@@ -27,8 +27,8 @@ namespace candour::services {
 absl::StatusOr<candour::v1::AuditCheckpoint> ParseCheckpointFile(std::string_view contents);
 
 struct AuditVerifyResult {
-  uint64_t length = 0;                // entries, all intact
-  std::vector<std::string> anchors;   // what the log was checked against, for the report
+  uint64_t length = 0;               // entries, all intact
+  std::vector<std::string> anchors;  // what the log was checked against, for the report
 };
 
 // Verifies the log in `store`. `organisation_public_key` (32 bytes) checks

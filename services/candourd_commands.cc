@@ -88,11 +88,12 @@ int RunAdminBootstrap(std::vector<std::string> args) {
     std::fprintf(stderr, "candourd: error: %s\n", std::string(invitation.status().message()).c_str());
     return 1;
   }
-  std::printf("Invitation for the first admin, valid until %s (shown once):\n\n    %s\n\n"
-              "With candourd running, make the account:\n"
-              "    candour account accept --name %s   (then type the code)\n",
-              core::FormatDay(invitation->expires_day()).c_str(), invitation->invitation_code().c_str(),
-              absl::AsciiStrToLower(name).c_str());
+  std::printf(
+      "Invitation for the first admin, valid until %s (shown once):\n\n    %s\n\n"
+      "With candourd running, make the account:\n"
+      "    candour account accept --name %s   (then type the code)\n",
+      core::FormatDay(invitation->expires_day()).c_str(), invitation->invitation_code().c_str(),
+      absl::AsciiStrToLower(name).c_str());
   return 0;
 }
 

@@ -70,8 +70,7 @@ absl::Status RocksDbReportStore::Impl::BatchAuditWrite(const UnitOfWork::Write& 
 absl::StatusOr<std::vector<AuditRecord>> RocksDbReportStore::ReadAudit(uint64_t first, size_t max) {
   std::vector<AuditRecord> records;
   if (max == 0) return records;
-  std::unique_ptr<rocksdb::Iterator> it(
-      impl_->db()->NewIterator(rocksdb::ReadOptions(), impl_->cf(schema::kAuditCf)));
+  std::unique_ptr<rocksdb::Iterator> it(impl_->db()->NewIterator(rocksdb::ReadOptions(), impl_->cf(schema::kAuditCf)));
   for (it->Seek(schema::AuditKey(first)); it->Valid() && records.size() < max; it->Next()) {
     absl::StatusOr<uint64_t> sequence = schema::DecodeAuditKey(ToView(it->key()));
     if (!sequence.ok()) return sequence.status();

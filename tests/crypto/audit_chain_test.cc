@@ -59,8 +59,8 @@ std::string MessageOf(const std::vector<std::pair<uint64_t, std::string>>& log,
 TEST(AuditChainTest, HashIsTheDocumentedLink) {
   const std::string body = MakeLog(1)[0].second;
   const std::string expected =
-      DomainHash(kAuditEntryContext, std::string("\x01\0\0\0\0\0\0\0", 8) + AuditGenesisHash() +
-                                         DomainHash(kAuditBodyContext, body));
+      DomainHash(kAuditEntryContext,
+                 std::string("\x01\0\0\0\0\0\0\0", 8) + AuditGenesisHash() + DomainHash(kAuditBodyContext, body));
   EXPECT_EQ(AuditEntryHash(body).value(), expected);
   EXPECT_EQ(AuditGenesisHash(), std::string(32, '\0'));
 }
@@ -172,7 +172,9 @@ class AuditCheckpointTest : public ::testing::Test {
     key->set_display_name("Ada Admin");
     key->set_ed25519_public_key(admin_.public_key);
   }
-  AuditCheckpoint Signed() const { return SignAuditCheckpoint(admin_, kOrg, 7, std::string(32, 'h'), 1780000000).value(); }
+  AuditCheckpoint Signed() const {
+    return SignAuditCheckpoint(admin_, kOrg, 7, std::string(32, 'h'), 1780000000).value();
+  }
 
   Ed25519KeyPair admin_ = NewEd25519KeyPair();
   candour::v1::Directory directory_;

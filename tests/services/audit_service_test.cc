@@ -168,7 +168,8 @@ TEST_F(AuditServiceTest, CaseAccessListsThatCaseAlone) {
   ASSERT_TRUE(store_.Commit(reports).ok());
   const std::string a(16, 'a');
   ASSERT_TRUE(audit_->Record({"guardian", candour::v1::AUDIT_ACTION_OPEN_REPORT, ReportObject(a)}).ok());
-  ASSERT_TRUE(audit_->Record({"other", candour::v1::AUDIT_ACTION_OPEN_REPORT, ReportObject(std::string(16, 'b'))}).ok());
+  ASSERT_TRUE(
+      audit_->Record({"other", candour::v1::AUDIT_ACTION_OPEN_REPORT, ReportObject(std::string(16, 'b'))}).ok());
   ASSERT_TRUE(audit_->Record({"hr", candour::v1::AUDIT_ACTION_FETCH_THREAD, ReportObject(a)}).ok());
   candour::v1::GetCaseAccessRequest request;
   request.set_report_id(a);

@@ -7,9 +7,8 @@
 // copies of its data dir an entry is edited, deleted, swapped with the next,
 // or cut from the end after a checkpoint; the real `candourd audit verify`
 // binary finds each, and passes the untouched copy.
-#include <gtest/gtest.h>
-
 #include <google/protobuf/text_format.h>
+#include <gtest/gtest.h>
 
 #include <algorithm>
 #include <ctime>
@@ -87,7 +86,8 @@ class AuditTest : public ::testing::Test {
     ASSERT_TRUE(opened.ok()) << opened.status();
     absl::StatusOr<candour::v1::GetThreadResponse> thread = casework.GetThread(ReportId());
     ASSERT_TRUE(thread.ok()) << thread.status();
-    absl::StatusOr<crypto::CaseKey> case_key = crypto::OpenCaseKey(opened->case_key_record().sealed_case_key(), keys.box);
+    absl::StatusOr<crypto::CaseKey> case_key =
+        crypto::OpenCaseKey(opened->case_key_record().sealed_case_key(), keys.box);
     ASSERT_TRUE(case_key.ok()) << case_key.status();
     const std::string envelope_hash = crypto::EnvelopeHash(opened->envelope(), org_->organisation_id());
     crypto::EntryHeader header{ReportId(), 1, candour::v1::ENTRY_KIND_GUARDIAN_MESSAGE, envelope_hash, envelope_hash};
@@ -153,7 +153,12 @@ class AuditTest : public ::testing::Test {
 
   // Runs the real binary on `data_dir`.
   candour::testing::RunResult Verify(const std::string& data_dir, const std::string& checkpoint_file = "") {
-    std::vector<std::string> argv = {CANDOURD_PATH, "audit", "verify", "--data-dir", data_dir, "--organisation_key",
+    std::vector<std::string> argv = {CANDOURD_PATH,
+                                     "audit",
+                                     "verify",
+                                     "--data-dir",
+                                     data_dir,
+                                     "--organisation_key",
                                      crypto::HexEncode(org_->organisation_public_key())};
     if (!checkpoint_file.empty()) {
       argv.push_back("--checkpoint");

@@ -61,7 +61,8 @@ TEST_F(AuditTrailTest, EntriesLandWithTheirActionAndChain) {
   std::unique_ptr<AuditTrail> trail = Load();
   EXPECT_EQ(trail->head(), (AuditTrail::Head{0, crypto::AuditGenesisHash()}));
   ASSERT_TRUE(trail->Commit(NewAccount("alice"), {"root", candour::v1::AUDIT_ACTION_INVITE_STAFF, "alice"}).ok());
-  ASSERT_TRUE(trail->Record({"alice", candour::v1::AUDIT_ACTION_OPEN_REPORT, ReportObject(std::string(16, '\xab'))}).ok());
+  ASSERT_TRUE(
+      trail->Record({"alice", candour::v1::AUDIT_ACTION_OPEN_REPORT, ReportObject(std::string(16, '\xab'))}).ok());
   EXPECT_TRUE(store_.GetAccount("alice").ok());
   const std::vector<storage::AuditRecord> log = Log();
   ASSERT_EQ(log.size(), 2u);
@@ -85,10 +86,9 @@ TEST_F(AuditTrailTest, FailedActionWritesNoEntryAndKeepsTheHead) {
   ASSERT_TRUE(trail->Commit(NewAccount("alice"), {"root", candour::v1::AUDIT_ACTION_INVITE_STAFF, "alice"}).ok());
   const AuditTrail::Head head = trail->head();
   // The unit's own precondition: its code comes back, nothing is written.
-  EXPECT_EQ(trail->Commit(NewAccount("alice"), {"root", candour::v1::AUDIT_ACTION_INVITE_STAFF, "alice"})
-                .status()
-                .code(),
-            Code::kAlreadyExists);
+  EXPECT_EQ(
+      trail->Commit(NewAccount("alice"), {"root", candour::v1::AUDIT_ACTION_INVITE_STAFF, "alice"}).status().code(),
+      Code::kAlreadyExists);
   storage::UnitOfWork update;
   update.UpdateAccount({"ghost", "record"});
   EXPECT_EQ(trail->Commit(update, {"root", candour::v1::AUDIT_ACTION_DISABLE_STAFF, "ghost"}).status().code(),
@@ -106,8 +106,8 @@ TEST_F(AuditTrailTest, FailedActionWritesNoEntryAndKeepsTheHead) {
 TEST_F(AuditTrailTest, SecondWriterOnTheStoreIsFollowedNotForked) {
   std::unique_ptr<AuditTrail> server = Load();
   std::unique_ptr<AuditTrail> bootstrap = Load();  // as `candourd admin bootstrap`, or a test fixture
-  ASSERT_TRUE(bootstrap->Commit(NewAccount("root"), {"@candourd-host", candour::v1::AUDIT_ACTION_INVITE_STAFF,
-                                                     "root"}).ok());
+  ASSERT_TRUE(
+      bootstrap->Commit(NewAccount("root"), {"@candourd-host", candour::v1::AUDIT_ACTION_INVITE_STAFF, "root"}).ok());
   ASSERT_TRUE(server->Record({"root", candour::v1::AUDIT_ACTION_SIGN_IN, ""}).ok());
   EXPECT_EQ(server->head().length, 2u);
   ExpectIntact(server->head());

@@ -200,14 +200,20 @@ TYPED_TEST_P(AuditStoreContractTest, MalformedWritesAreInvalidArgument) {
   };
   const Case cases[] = {
       {"sequence 0", [](UnitOfWork& u) { u.AppendAudit(Audit(0)); }},
-      {"empty entry", [](UnitOfWork& u) { u.AppendAudit(AuditRecord{4, ""}); }},
+      {"empty entry",
+       [](UnitOfWork& u) {
+         u.AppendAudit(AuditRecord{4, ""});
+       }},
       {"one sequence twice",
        [](UnitOfWork& u) {
          u.AppendAudit(Audit(4));
          u.AppendAudit(Audit(4, "other"));
        }},
       {"checkpoint length 0", [](UnitOfWork& u) { u.AddAuditCheckpoint(Checkpoint(0)); }},
-      {"empty checkpoint", [](UnitOfWork& u) { u.AddAuditCheckpoint(AuditCheckpointRecord{3, ""}); }},
+      {"empty checkpoint",
+       [](UnitOfWork& u) {
+         u.AddAuditCheckpoint(AuditCheckpointRecord{3, ""});
+       }},
       {"one length twice",
        [](UnitOfWork& u) {
          u.AddAuditCheckpoint(Checkpoint(3));
