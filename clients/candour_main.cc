@@ -35,6 +35,12 @@ Commands:
   admin invite                    invite a member of staff (admin)
   admin disable                   disable a staff account (admin)
   admin staff                     list staff accounts (admin)
+  admin keygen                    make an admin's key, which signs audit checkpoints
+  admin audit show                read and check the audit log (admin)
+  admin audit checkpoint          sign the audit log's head with your admin key (admin)
+
+Every staff command first checks that the server's audit log extends the one
+this client saw last, and refuses to go on if it does not.
 
 Run `candour <command> --help` for a command's flags. The config file
 (default $CANDOUR_HOME/config or ~/.candour/config) holds lines like
@@ -61,6 +67,9 @@ const std::map<std::string, Command>& Commands() {
       {"admin invite", RunAdminInvite},
       {"admin disable", RunAdminDisable},
       {"admin staff", RunAdminStaff},
+      {"admin keygen", RunAdminKeygen},
+      {"admin audit show", RunAdminAuditShow},
+      {"admin audit checkpoint", RunAdminAuditCheckpoint},
       {"account accept", RunAccountAccept},
       {"admin invite", RunAdminInvite},
       {"admin disable", RunAdminDisable},

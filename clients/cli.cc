@@ -11,6 +11,9 @@
 #include <iostream>
 #include <sstream>
 
+#include <google/protobuf/text_format.h>
+
+#include "absl/strings/ascii.h"
 #include "absl/strings/cord.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
@@ -215,6 +218,22 @@ absl::StatusOr<crypto::SecretBytes> ReadSecret(const Args& args, const std::stri
   auto secret = crypto::SecretBytes::CopyOf(std::string_view(trimmed.data(), trimmed.size()));
   sodium_memzero(line.data(), line.size());
   return secret;
+}
+
+std::string Slug(absl::string_view name, absl::string_view fallback) {
+  std::string slug;
+  for (char c : name) {
+    if (absl::ascii_isalnum(c)) slug.push_back(absl::ascii_tolower(c));
+    else if (!slug.empty() && slug.back() != '-') slug.push_back('-');
+  }
+  while (!slug.empty() && slug.back() == '-') slug.pop_back();
+  return slug.empty() ? std::string(fallback) : slug;
+}
+
+std::string FragmentText(const candour::v1::Directory& fragment, absl::string_view comment) {
+  std::string text;
+  google::protobuf::TextFormat::PrintToString(fragment, &text);
+  return absl::StrCat("# ", comment, "\n", text);
 }
 
 absl::StatusOr<std::string> ReadFile(const std::string& path) {

@@ -75,6 +75,12 @@ absl::StatusOr<crypto::SecretBytes> ReadPassphrase(const Args& args, absl::strin
 absl::StatusOr<crypto::SecretBytes> ReadSecret(const Args& args, const std::string& file_flag,
                                                absl::string_view prompt);
 
+// A file-name-safe form of a display name: lowercase letters and digits,
+// each run of anything else one '-'; `fallback` if nothing is left.
+std::string Slug(absl::string_view name, absl::string_view fallback);
+// A directory fragment (a .pub file) as protobuf text after a "# comment" line.
+std::string FragmentText(const candour::v1::Directory& fragment, absl::string_view comment);
+
 absl::StatusOr<std::string> ReadFile(const std::string& path);
 // Writes with mode 0600 (or 0644 if `public_file`), refusing to overwrite.
 absl::Status WriteNewFile(const std::string& path, absl::string_view contents, bool public_file);

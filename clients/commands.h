@@ -6,15 +6,30 @@
 #ifndef CANDOUR_CLIENTS_COMMANDS_H_
 #define CANDOUR_CLIENTS_COMMANDS_H_
 
+#include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "absl/status/status.h"
 #include "clients/cli.h"
+#include "clients/staff_session.h"
 
 namespace candour::clients {
 
 using Argv = std::vector<std::string>;
+
+// What a staff command does once signed in.
+using StaffAction = std::function<absl::Status(const std::shared_ptr<grpc::Channel>&, const SignedIn&)>;
+// Signs in as --account with the passphrase (--passphrase-file or asked),
+// checks the server's audit log (CheckAuditTrail), runs `fn`, and signs out
+// whatever `fn` returned.
+absl::Status AsStaff(const Args& args, const GlobalOptions& globals, const StaffAction& fn);
+// Checks that the server's audit log extends what this client saw last
+// (clients/audit_trust.h) and remembers its head; notes what it could not
+// check on stderr. DATA_LOSS with a hint if the log was cut or rewritten.
+absl::Status CheckAuditTrail(const std::shared_ptr<grpc::Channel>& channel, const GlobalOptions& globals,
+                             const SignedIn& session);
 
 absl::Status RunReport(const Argv& argv, const GlobalOptions& globals);
 absl::Status RunGuardianKeygen(const Argv& argv, const GlobalOptions& globals);
@@ -31,6 +46,9 @@ absl::Status RunCasesReply(const Argv& argv, const GlobalOptions& globals);
 absl::Status RunAdminInvite(const Argv& argv, const GlobalOptions& globals);
 absl::Status RunAdminDisable(const Argv& argv, const GlobalOptions& globals);
 absl::Status RunAdminStaff(const Argv& argv, const GlobalOptions& globals);
+absl::Status RunAdminKeygen(const Argv& argv, const GlobalOptions& globals);
+absl::Status RunAdminAuditShow(const Argv& argv, const GlobalOptions& globals);
+absl::Status RunAdminAuditCheckpoint(const Argv& argv, const GlobalOptions& globals);
 
 }  // namespace candour::clients
 

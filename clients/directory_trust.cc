@@ -1,16 +1,13 @@
 // Copyright 2026 The Candour Authors. Licensed under the Apache License 2.0.
 #include "clients/directory_trust.h"
 
-#include <fcntl.h>
-#include <unistd.h>
-
-#include <filesystem>
 #include <fstream>
 #include <map>
 #include <sstream>
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "clients/state_file.h"
 #include "core/directory_rules.h"
 #include "crypto/bytes.h"
 
@@ -29,35 +26,6 @@ absl::StatusOr<std::map<std::string, uint64_t>> ReadState(const std::string& pat
     state[fingerprint] = v;
   }
   return state;
-}
-
-// Replaces the state file durably: write a user-only temp file, fsync it,
-// rename, fsync the folder. A crash then leaves the old state or the new one,
-// never a truncated file that forgets the highest version (which would
-// reopen the door to a rollback). The folder is user-only: that this account
-// used Candour is itself worth keeping to the user on a shared PC.
-absl::Status WriteStateFile(const std::string& path, const std::string& text) {
-  std::filesystem::path file(path);
-  std::string dir = file.has_parent_path() ? file.parent_path().string() : ".";
-  std::error_code ec;
-  if (std::filesystem::create_directories(dir, ec)) {
-    std::filesystem::permissions(dir, std::filesystem::perms::owner_all, ec);
-  }
-  std::string tmp = path + ".tmp";
-  int fd = open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-  if (fd < 0) return absl::InternalError(absl::StrCat("cannot write ", tmp));
-  bool ok = write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()) && fsync(fd) == 0;
-  ok = close(fd) == 0 && ok;
-  if (!ok || rename(tmp.c_str(), path.c_str()) != 0) {
-    unlink(tmp.c_str());
-    return absl::InternalError(absl::StrCat("cannot replace ", path));
-  }
-  int dir_fd = open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (dir_fd >= 0) {
-    fsync(dir_fd);
-    close(dir_fd);
-  }
-  return absl::OkStatus();
 }
 
 }  // namespace
@@ -79,7 +47,7 @@ absl::Status DirectoryTrust::Remember(uint64_t version) {
   highest = version;
   std::string text;
   for (const auto& [fp, v] : *state) absl::StrAppend(&text, fp, " ", v, "\n");
-  return WriteStateFile(state_file_, text);
+  return ReplaceStateFile(state_file_, text);
 }
 
 absl::StatusOr<crypto::VerifiedDirectory> DirectoryTrust::AcceptCurrent(

@@ -61,22 +61,6 @@ the text of FILE to the reporter, encrypted and signed with your key. The
 reporter reads it with their receipt code (candour followup).
 )";
 
-std::string Slug(absl::string_view name) {
-  std::string slug;
-  for (char c : name) {
-    if (absl::ascii_isalnum(c)) slug.push_back(absl::ascii_tolower(c));
-    else if (!slug.empty() && slug.back() != '-') slug.push_back('-');
-  }
-  while (!slug.empty() && slug.back() == '-') slug.pop_back();
-  return slug.empty() ? "guardian" : slug;
-}
-
-std::string TextOf(const candour::v1::Directory& fragment, absl::string_view comment) {
-  std::string text;
-  google::protobuf::TextFormat::PrintToString(fragment, &text);
-  return absl::StrCat("# ", comment, "\n", text);
-}
-
 absl::StatusOr<candour::v1::Directory> ReadFragments(const std::vector<std::string>& paths) {
   candour::v1::Directory merged;
   for (const auto& path : paths) {
@@ -149,7 +133,7 @@ absl::Status RunGuardianKeygen(const Argv& argv, const GlobalOptions&) {
   auto wrapped = crypto::WrapRecipientKeys(keys, absl::StrCat("candour recipient key: ", name), passphrase.view(),
                                            crypto::ModerateKdf());
   if (!wrapped.ok()) return wrapped.status();
-  std::string base = absl::StrCat(dir, "/", Slug(name));
+  std::string base = absl::StrCat(dir, "/", Slug(name, "guardian"));
   // The passphrase file first: a key whose passphrase was never written down
   // or shown would be lost the moment it exists.
   if (args->Has("passphrase-out")) {
@@ -163,7 +147,7 @@ absl::Status RunGuardianKeygen(const Argv& argv, const GlobalOptions&) {
   r->set_role(role);
   r->set_x25519_public_key(keys.box.public_key);
   r->set_ed25519_public_key(keys.sign.public_key);
-  if (auto s = WriteNewFile(base + ".pub", TextOf(fragment, absl::StrCat("Candour recipient: ", name)), true); !s.ok()) {
+  if (auto s = WriteNewFile(base + ".pub", FragmentText(fragment, absl::StrCat("Candour recipient: ", name)), true); !s.ok()) {
     return s;
   }
   std::printf("Wrote %s.key (private, encrypted) and %s.pub (public).\nKey id: %s\n\n"
@@ -197,7 +181,7 @@ absl::Status RunGuardianAggregationKey(const Argv& argv, const GlobalOptions&) {
     rec->set_recipient_key_id(r.key_id());
     rec->set_sealed_secret_key(*sealed);
   }
-  if (auto s = WriteNewFile(args->Get("out"), TextOf(fragment, "Candour aggregation key, sealed to each recipient"),
+  if (auto s = WriteNewFile(args->Get("out"), FragmentText(fragment, "Candour aggregation key, sealed to each recipient"),
                             true); !s.ok()) {
     return s;
   }
@@ -325,7 +309,10 @@ absl::Status RunGuardianCase(const Argv& argv, const GlobalOptions& globals, boo
     staff = SignInStaff(auth, args->Get("account"), account_passphrase->view());
   }
   if (!staff.ok()) return WithHint(staff.status(), "check the account name and passphrase");
-  absl::Status fetched_and_opened = FetchAndShow(*report_id, globals, *session, *staff, *keys, reply.get());
+  absl::Status fetched_and_opened = CheckAuditTrail(session->channel, globals, *staff);
+  if (fetched_and_opened.ok()) {
+    fetched_and_opened = FetchAndShow(*report_id, globals, *session, *staff, *keys, reply.get());
+  }
   AuthClient signed_in(session->channel, globals.channel.deadline, staff->token.get());
   static_cast<void>(signed_in.SignOut());  // it expires by itself if this fails
   return fetched_and_opened;

@@ -105,10 +105,9 @@ absl::StatusOr<Grants> ParseGrants(const Args& args) {
   return grants;
 }
 
-// Signs in as --account with the passphrase, runs `fn`, and signs out,
-// whatever `fn` returned.
-absl::Status AsStaff(const Args& args, const GlobalOptions& globals,
-                     const std::function<absl::Status(const std::shared_ptr<grpc::Channel>&, const SignedIn&)>& fn) {
+}  // namespace
+
+absl::Status AsStaff(const Args& args, const GlobalOptions& globals, const StaffAction& fn) {
   if (!args.Has("account")) {
     return WithHint(absl::InvalidArgumentError("--account is required"), "your staff account name");
   }
@@ -119,14 +118,15 @@ absl::Status AsStaff(const Args& args, const GlobalOptions& globals,
   AuthClient auth(*channel, globals.channel.deadline);
   auto signed_in = SignInStaff(auth, args.Get("account"), passphrase->view());
   if (!signed_in.ok()) return WithHint(signed_in.status(), "check the account name and passphrase");
-  absl::Status result = fn(*channel, *signed_in);
+  // Every staff command first checks that the server's audit log extends
+  // the one this client saw; a command on a rewritten log is refused.
+  absl::Status result = CheckAuditTrail(*channel, globals, *signed_in);
+  if (result.ok()) result = fn(*channel, *signed_in);
   AuthClient session(*channel, globals.channel.deadline, signed_in->token.get());
   absl::Status ended = session.SignOut();
   if (result.ok() && !ended.ok()) return WithHint(ended, "the session could not be ended; it expires by itself");
   return result;
 }
-
-}  // namespace
 
 absl::Status RunAccountAccept(const Argv& argv, const GlobalOptions& globals) {
   auto args = Args::Parse(argv, {"name", "code-file", "passphrase-file", "passphrase-out"}, {"help"});

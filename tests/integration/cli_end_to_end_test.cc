@@ -18,7 +18,9 @@
 #include "core/period.h"
 #include "gtest/gtest.h"
 #include "storage/rocksdb_report_store.h"
+#include "storage/schema.h"
 #include "tests/integration/process.h"
+#include "tests/testing/raw_db.h"
 
 namespace candour::testing {
 namespace {
@@ -41,6 +43,7 @@ struct Organisation {
   std::string org_pub;          // candourd config line with the public key
   std::string org_key, org_passphrase;
   std::string guardian_key, guardian_passphrase;
+  std::string admin_key, admin_key_passphrase;  // signs audit checkpoints
   std::string signed_directory;
   std::string fingerprint;
 };
@@ -79,6 +82,9 @@ Organisation MakeOrganisation(const std::string& name) {
   auto keygen = Cli({"guardian", "keygen", "--name", "Test Guardian", "--out", o.dir + "/guardian",
                      "--passphrase-out", o.dir + "/guardian.pass"}, o.dir);
   EXPECT_EQ(keygen.exit_code, 0) << keygen.err;
+  auto admin_keygen = Cli({"admin", "keygen", "--name", "Test Admin", "--out", o.dir + "/admin", "--passphrase-out",
+                           o.dir + "/admin-key.pass"}, o.dir);
+  EXPECT_EQ(admin_keygen.exit_code, 0) << admin_keygen.err;
   auto agg = Cli({"guardian", "aggregation-key", "--recipients", o.dir + "/guardian/test-guardian.pub", "--out",
                   o.dir + "/aggregation.txtpb"}, o.dir);
   EXPECT_EQ(agg.exit_code, 0) << agg.err;
@@ -92,9 +98,12 @@ Organisation MakeOrganisation(const std::string& name) {
   o.org_passphrase = o.dir + "/org.pass";
   o.guardian_key = o.dir + "/guardian/test-guardian.key";
   o.guardian_passphrase = o.dir + "/guardian.pass";
+  o.admin_key = o.dir + "/admin/test-admin.key";
+  o.admin_key_passphrase = o.dir + "/admin-key.pass";
   o.signed_directory = o.dir + "/directory.signed";
   auto sign = Cli({"admin", "directory", "sign", o.dir + "/org/directory.txtpb", "--include",
-                   o.dir + "/guardian/test-guardian.pub", "--include", o.dir + "/aggregation.txtpb", "--key",
+                   o.dir + "/guardian/test-guardian.pub", "--include", o.dir + "/aggregation.txtpb", "--include",
+                   o.dir + "/admin/test-admin.pub", "--key",
                    o.org_key, "--passphrase-file", o.org_passphrase, "--out", o.signed_directory}, o.dir);
   EXPECT_EQ(sign.exit_code, 0) << sign.err;
   std::smatch m;
@@ -396,6 +405,57 @@ TEST_F(EndToEndTest, AdminInvitesListsAndDisablesStaffAndADisabledGuardianIsShut
   auto nobody = Client({"admin", "staff", "--account", "nobody", "--passphrase-file", work_ + "/wrong.pass"});
   EXPECT_EQ(wrong.exit_code, 1);
   EXPECT_EQ(wrong.err, nobody.err);
+}
+
+TEST_F(EndToEndTest, AdminCheckpointsTheAuditLogAndAStaffClientCatchesItCutBack) {
+  EnsureGuardianAccount();
+  const std::vector<std::string> as_admin = {"--account", "admin", "--passphrase-file", admin_passphrase_};
+  auto add = [&](std::vector<std::string> args) {
+    args.insert(args.end(), as_admin.begin(), as_admin.end());
+    return Client(args);
+  };
+  auto checkpoint = add({"admin", "audit", "checkpoint", "--key", org_->admin_key, "--key-passphrase-file",
+                         org_->admin_key_passphrase, "--out", work_ + "/checkpoint.txtpb"});
+  ASSERT_EQ(checkpoint.exit_code, 0) << checkpoint.err;
+  EXPECT_NE(checkpoint.out.find("signed by Test Admin"), std::string::npos) << checkpoint.out;
+  auto show = add({"admin", "audit", "show"});
+  ASSERT_EQ(show.exit_code, 0) << show.err;
+  EXPECT_TRUE(std::regex_search(show.out, std::regex("admin +invite-staff +guardian\n"))) << show.out;
+  EXPECT_TRUE(std::regex_search(show.out, std::regex("admin +checkpoint +[0-9]+\n"))) << show.out;
+  EXPECT_NE(show.out.find("Audit chain intact"), std::string::npos) << show.out;
+  for (const std::string& secret : StaffSecrets()) EXPECT_EQ(show.out.find(secret), std::string::npos);
+
+  // Beside the running server, on its data dir, with the admin's own copy.
+  auto verify = testing::Run({kServer, "audit", "verify", "--config", org_->org_pub, "--data-dir", data_, "--checkpoint",
+                     work_ + "/checkpoint.txtpb"}, work_);
+  EXPECT_EQ(verify.exit_code, 0) << verify.err;
+  EXPECT_NE(verify.out.find("audit chain intact"), std::string::npos) << verify.out;
+  EXPECT_NE(verify.out.find("signed by Test Admin"), std::string::npos) << verify.out;
+
+  // The operator stops candourd and cuts the newest entries, after the
+  // checkpoint: verify cannot see that, but the admin's client remembers.
+  server_.process->Signal(SIGTERM);
+  ASSERT_EQ(server_.process->Wait(), 0);
+  {
+    auto store = storage::RocksDbReportStore::OpenReadOnly(data_);
+    ASSERT_TRUE(store.ok()) << store.status();
+    const uint64_t last = (*store)->LastAudit()->value().sequence;
+    store->reset();
+    RawDb db(data_);
+    for (uint64_t sequence = last - 2; sequence <= last; ++sequence) {
+      db.Delete(storage::schema::kAuditCf, storage::schema::AuditKey(sequence));
+    }
+  }
+  const std::string address = server_.address;
+  server_ = StartServer(*org_, data_, work_ + "/candourd2.log", {"--listen", address});
+  ASSERT_EQ(server_.address, address);
+  auto staff = add({"admin", "staff"});
+  EXPECT_EQ(staff.exit_code, 1);
+  EXPECT_NE(staff.err.find("entries were cut from the end"), std::string::npos) << staff.err;
+  EXPECT_NE(staff.err.find("candour: hint: the server's audit log is not the one it showed before"),
+            std::string::npos)
+      << staff.err;
+  EXPECT_EQ(staff.out.find("guardian "), std::string::npos) << staff.out;  // the command did not run
 }
 
 TEST_F(EndToEndTest, AnonymousReporterAndGuardianTalkWithOnlyTheReceiptCode) {
