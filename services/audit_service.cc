@@ -76,15 +76,18 @@ absl::StatusOr<candour::v1::AddCheckpointResponse> AuditService::AddCheckpoint(
 
 absl::StatusOr<candour::v1::GetAuditHeadResponse> AuditService::GetAuditHead(
     const candour::v1::GetAuditHeadRequest& request) const {
-  const AuditTrail::Head head = audit_->head();
+  // The checkpoint first: its entry existed when it was stored, so the head
+  // read after it is at least as long, and a client never sees a checkpoint
+  // beyond the head it is given (which would look like a cut log).
   candour::v1::GetAuditHeadResponse response;
-  response.set_length(head.length);
-  if (head.length > 0) response.set_head_hash(head.hash);
   absl::StatusOr<std::optional<storage::AuditCheckpointRecord>> latest = store_->LatestAuditCheckpoint();
   if (!latest.ok()) return latest.status();
   if (latest->has_value() && !response.mutable_checkpoint()->ParseFromString((*latest)->checkpoint)) {
     return absl::DataLossError("the latest stored checkpoint does not parse");
   }
+  const AuditTrail::Head head = audit_->head();
+  response.set_length(head.length);
+  if (head.length > 0) response.set_head_hash(head.hash);
   if (request.known_length() >= head.length) return response;
   const uint64_t wanted = std::min<uint64_t>(head.length - request.known_length(), kMaxHeadDigests);
   absl::StatusOr<std::vector<storage::AuditRecord>> records =
