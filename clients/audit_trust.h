@@ -1,6 +1,6 @@
 // Copyright 2026 The Candour Authors. Licensed under the Apache License 2.0.
 //
-// A staff client's check of the server's audit log (docs/PROTOCOL.md §18).
+// A staff client's check of the server's audit log (docs/PROTOCOL.md §19).
 // The client remembers, per server, the log's length and head hash it saw
 // last and the highest checkpoint length it checked, in a small state file.
 // Each time, it fetches the head with the digests of the entries since, and

@@ -1,6 +1,6 @@
 // Copyright 2026 The Candour Authors. Licensed under the Apache License 2.0.
 //
-// The audit log's hash chain and checkpoints (docs/PROTOCOL.md §18). Each
+// The audit log's hash chain and checkpoints (docs/PROTOCOL.md §19). Each
 // stored entry (a serialised AuditEntry, hashed exactly as stored) has
 //   digest = H("candour.v1/audit-body", body)
 //   hash   = H("candour.v1/audit-entry", u64le(sequence) || previous_hash || digest)

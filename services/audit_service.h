@@ -1,6 +1,6 @@
 // Copyright 2026 The Candour Authors. Licensed under the Apache License 2.0.
 //
-// The audit trail's RPCs (docs/PROTOCOL.md §18): admins read the log and
+// The audit trail's RPCs (docs/PROTOCOL.md §19): admins read the log and
 // store checkpoints they signed; every staff member's client fetches the
 // head and the digests it needs to check that the log extends the one it
 // saw; a Guardian reads who opened a case. Entries go out exactly as stored,

@@ -1,7 +1,7 @@
 // Copyright 2026 The Candour Authors. Licensed under the Apache License 2.0.
 //
 // AuditTrail: the one way a staff action is written with its audit entry
-// (docs/PROTOCOL.md §18). Commit appends the next entry of the hash-chained
+// (docs/PROTOCOL.md §19). Commit appends the next entry of the hash-chained
 // log to the action's unit of work and commits both in one WriteBatch, so an
 // action never lands without its entry, nor an entry without its action. It
 // keeps the log's head (length and hash) in memory, loaded from the store at

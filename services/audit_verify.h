@@ -3,7 +3,7 @@
 // `candourd audit verify`'s logic: walks the audit log stored in a data dir
 // (a copy, or a stopped or running server's, opened read-only) from entry 1
 // and names the first entry that was changed, removed, reordered, or cut off
-// after a checkpoint (docs/PROTOCOL.md §18). Checkpoints, the stored ones and
+// after a checkpoint (docs/PROTOCOL.md §19). Checkpoints, the stored ones and
 // one from an admin's file, must verify against a directory the
 // organisation key signed, and then pin the log's hash at their length.
 // Stateless and thread-safe.

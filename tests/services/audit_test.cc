@@ -322,7 +322,7 @@ TEST_F(AuditTest, VerifyFindsEachAlterationInACopyOfTheDataDir) {
     RawDb(copy).Delete(schema::kAuditCheckpointsCf, schema::AuditKey(checkpoint.length()));
     ExpectVerifyFinds(copy, cut, checkpoint_file);
     // Without any checkpoint a shorter log is still a valid chain: that is
-    // what checkpoints are for (docs/PROTOCOL.md §18).
+    // what checkpoints are for (docs/PROTOCOL.md §19).
     EXPECT_EQ(Verify(copy).exit_code, 0);
   }
   {
