@@ -251,11 +251,12 @@ absl::Status FetchAndShow(const std::string& report_id, const GlobalOptions& glo
   if (!current.ok()) return current.status();
   const std::string& organisation_id = directory->directory.organisation_id();
   std::vector<candour::v1::ThreadEntry> entries(thread_entries->entries().begin(), thread_entries->entries().end());
+  const crypto::ThreadKeys thread_keys = crypto::ThreadKeys::FromCaseKey(opened->case_key);
   VerifiedThread thread =
-      VerifyThread(entries, fetched->envelope(), opened->case_key, opened->content.followup_signing_public_key(),
+      VerifyThread(entries, fetched->envelope(), thread_keys, opened->content.followup_signing_public_key(),
                    {&directory->directory, &current->directory}, organisation_id);
   crypto::WipeMessage(opened->content);
-  std::string rendered = RenderThread(thread);
+  std::string rendered = RenderThread(thread, /*staff_view=*/true);
   std::printf("\nThread:\n\n%s", rendered.c_str());
   crypto::WipeString(rendered);
   if (!thread.problem.ok()) return WithHint(thread.problem, "do not reply until this is understood");
@@ -269,7 +270,7 @@ absl::Status FetchAndShow(const std::string& report_id, const GlobalOptions& glo
   header.quoted_hash = thread.last_reporter_hash;
   candour::v1::EntryContent content;
   content.set_text(std::string(reply->view()));
-  auto entry = crypto::SealEntry(header, content, opened->case_key, keys.sign, keys.key_id, organisation_id);
+  auto entry = crypto::SealEntry(header, content, thread_keys, keys.sign, keys.key_id, organisation_id);
   crypto::WipeMessage(content);
   if (!entry.ok()) return entry.status();
   auto sent = casework.Reply(*entry);

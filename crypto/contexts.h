@@ -43,9 +43,13 @@ inline constexpr char kCaseKdfContext[] = "CandCase";
 inline constexpr char kReceiptKdfContext[] = "CandRcpt";
 inline constexpr char kAccountKdfContext[] = "CandAcct";
 
-// crypto_kdf subkey ids under the case key. Case-thread entry n is sealed
-// under kCaseSubkeyThreadBase + n (n = 1..kMaxThreadEntries).
+// crypto_kdf subkey ids under the case key: the report content, and the two
+// thread keys (docs/PROTOCOL.md, "Thread keys"). Case-thread entry n is
+// sealed under kCaseSubkeyThreadBase + n (n = 1..kMaxThreadEntries) of the
+// view key or the staff key, by its kind.
 inline constexpr uint64_t kCaseSubkeyReportContent = 1;
+inline constexpr uint64_t kCaseSubkeyView = 2;
+inline constexpr uint64_t kCaseSubkeyStaff = 3;
 inline constexpr uint64_t kCaseSubkeyThreadBase = uint64_t{1} << 32;
 
 // crypto_kdf subkey ids under the receipt master key.

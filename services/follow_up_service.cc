@@ -37,7 +37,7 @@ absl::StatusOr<candour::v1::GetCaseResponse> FollowUpService::GetCase(const cand
   if (!entries.ok()) return entries.status();
   candour::v1::GetCaseResponse response;
   *response.mutable_envelope() = *std::move(envelope);
-  response.set_sealed_case_key(receipt->sealed_case_key);
+  response.set_sealed_view_key(receipt->sealed_case_key);
   for (candour::v1::ThreadEntry& entry : *entries) *response.add_entries() = std::move(entry);
   return response;
 }

@@ -50,9 +50,16 @@ class ThreadTest : public ::testing::Test {
     ASSERT_TRUE(intake.SubmitReport(submission_).ok());
     staff_ = std::make_unique<StaffFixture>(&server_->store(), server_->channel());
     ASSERT_TRUE(staff_->Create("guardian", StaffFixture::RoleGrants(candour::v1::ROLE_GUARDIAN)).ok());
-    auto case_key = crypto::OpenCaseKey(submission_.receipt().sealed_case_key(), receipt_.box);
-    ASSERT_TRUE(case_key.ok());
-    case_key_ = *std::move(case_key);
+    auto view_key = crypto::OpenViewKey(submission_.receipt().sealed_view_key(), ReportId(), receipt_.box);
+    ASSERT_TRUE(view_key.ok());
+    reporter_keys_.emplace(crypto::ThreadKeys::FromViewKey(*std::move(view_key)));
+    for (const auto& record : submission_.case_key_records()) {
+      if (record.recipient_key_id() != org_.guardian(0).key_id) continue;
+      auto case_key = crypto::OpenCaseKey(record.sealed_case_key(), org_.guardian(0).box);
+      ASSERT_TRUE(case_key.ok());
+      guardian_keys_.emplace(crypto::ThreadKeys::FromCaseKey(*case_key));
+    }
+    ASSERT_TRUE(guardian_keys_.has_value());
   }
 
   void Start() {
@@ -65,9 +72,9 @@ class ThreadTest : public ::testing::Test {
   const std::string& ReportId() const { return submission_.envelope().report_id(); }
   const std::string& OrgId() const { return org_.organisation_id(); }
 
-  clients::VerifiedThread Verify(const std::vector<ThreadEntry>& entries) {
+  clients::VerifiedThread Verify(const std::vector<ThreadEntry>& entries, const crypto::ThreadKeys& keys) {
     crypto::VerifiedDirectory directory = org_.Verify(v1_);
-    return clients::VerifyThread(entries, submission_.envelope(), case_key_, receipt_.sign.public_key,
+    return clients::VerifyThread(entries, submission_.envelope(), keys, receipt_.sign.public_key,
                                  {&directory.directory}, OrgId());
   }
 
@@ -83,7 +90,7 @@ class ThreadTest : public ::testing::Test {
     clients::IntakeClient intake(server_->channel(), kDeadline);
     auto found = intake.GetCase(View(receipt_.lookup));
     if (!found.ok()) return Failed(found.status());
-    return Verify({found->entries().begin(), found->entries().end()});
+    return Verify({found->entries().begin(), found->entries().end()}, *reporter_keys_);
   }
 
   // The thread as a signed-in Guardian's client reads it.
@@ -93,7 +100,7 @@ class ThreadTest : public ::testing::Test {
     clients::CaseworkClient casework(server_->channel(), kDeadline, session->token.get());
     auto thread = casework.GetThread(ReportId());
     if (!thread.ok()) return Failed(thread.status());
-    return Verify({thread->entries().begin(), thread->entries().end()});
+    return Verify({thread->entries().begin(), thread->entries().end()}, *guardian_keys_);
   }
 
   ThreadEntry ReporterEntry(const std::string& text, const clients::VerifiedThread& thread) {
@@ -101,7 +108,7 @@ class ThreadTest : public ::testing::Test {
                                thread.last_hash, ""};
     candour::v1::EntryContent content;
     content.set_text(text);
-    auto entry = crypto::SealEntry(header, content, case_key_, receipt_.sign,
+    auto entry = crypto::SealEntry(header, content, *reporter_keys_, receipt_.sign,
                                    crypto::SigningKeyId(receipt_.sign.public_key), OrgId());
     EXPECT_TRUE(entry.ok()) << entry.status();
     return *entry;
@@ -113,7 +120,7 @@ class ThreadTest : public ::testing::Test {
                                thread.last_hash, thread.last_reporter_hash};
     candour::v1::EntryContent content;
     content.set_text(text);
-    auto entry = crypto::SealEntry(header, content, case_key_, signer, key_id, OrgId());
+    auto entry = crypto::SealEntry(header, content, *guardian_keys_, signer, key_id, OrgId());
     EXPECT_TRUE(entry.ok()) << entry.status();
     return *entry;
   }
@@ -146,23 +153,24 @@ class ThreadTest : public ::testing::Test {
   const crypto::ReceiptCode code_ = crypto::ReceiptCode::Generate();
   const crypto::ReceiptKeys receipt_ = crypto::DeriveReceiptKeys(code_);
   candour::v1::SubmitReportRequest submission_;
-  crypto::CaseKey case_key_;
+  std::optional<crypto::ThreadKeys> reporter_keys_;  // the view key, from the receipt
+  std::optional<crypto::ThreadKeys> guardian_keys_;  // from guardian(0)'s case key
 };
 
 const TestOrg ThreadTest::org_(2);
 
 TEST_F(ThreadTest, ReporterAndGuardianTalkThroughTheServer) {
-  EXPECT_TRUE(ReporterView().messages.empty());
+  EXPECT_TRUE(ReporterView().items.empty());
   WriteThreeEntries();
   for (const char* side : {"reporter", "guardian"}) {
     clients::VerifiedThread view = side[0] == 'r' ? ReporterView() : GuardianView();
     ASSERT_TRUE(view.problem.ok()) << view.problem;
-    ASSERT_EQ(view.messages.size(), 3u);
-    EXPECT_EQ(view.messages[0].text, "first");
-    EXPECT_TRUE(view.messages[0].from_reporter);
-    EXPECT_EQ(view.messages[1].text, "reply");
-    EXPECT_FALSE(view.messages[1].from_reporter);
-    EXPECT_EQ(view.messages[2].text, "second");
+    ASSERT_EQ(view.items.size(), 3u);
+    EXPECT_EQ(view.items[0].content.text(), "first");
+    EXPECT_EQ(view.items[0].kind, candour::v1::ENTRY_KIND_REPORTER_MESSAGE);
+    EXPECT_EQ(view.items[1].content.text(), "reply");
+    EXPECT_EQ(view.items[1].kind, candour::v1::ENTRY_KIND_GUARDIAN_MESSAGE);
+    EXPECT_EQ(view.items[2].content.text(), "second");
   }
 }
 
@@ -199,7 +207,7 @@ TEST_F(ThreadTest, ServerRefusesWhatDoesNotFitTheThreadAndChangesNothing) {
 
   const clients::VerifiedThread after = GuardianView();
   EXPECT_TRUE(after.problem.ok());
-  EXPECT_EQ(after.messages.size(), 3u);
+  EXPECT_EQ(after.items.size(), 3u);
 }
 
 TEST_F(ThreadTest, AFullThreadIsRefusedAndStaysReadable) {
@@ -215,7 +223,7 @@ TEST_F(ThreadTest, AFullThreadIsRefusedAndStaysReadable) {
   for (const char* side : {"reporter", "guardian"}) {
     clients::VerifiedThread view = side[0] == 'r' ? ReporterView() : GuardianView();
     EXPECT_TRUE(view.problem.ok()) << side << ": " << view.problem;
-    EXPECT_EQ(view.messages.size(), static_cast<size_t>(posted)) << side;
+    EXPECT_EQ(view.items.size(), static_cast<size_t>(posted)) << side;
   }
 }
 
@@ -291,8 +299,8 @@ TEST_F(ThreadTest, BothClientsReportEntriesAlteredInTheDatabase) {
     for (const char* side : {"reporter", "guardian"}) {
       clients::VerifiedThread view = side[0] == 'r' ? ReporterView() : GuardianView();
       EXPECT_EQ(view.problem.code(), Code::kDataLoss) << tamper.name << ", " << side << ": " << view.problem;
-      EXPECT_EQ(view.messages.size(), tamper.shown_before_break) << tamper.name << ", " << side;
-      for (const auto& m : view.messages) EXPECT_NE(m.text, "please tell us your name");
+      EXPECT_EQ(view.items.size(), tamper.shown_before_break) << tamper.name << ", " << side;
+      for (const auto& m : view.items) EXPECT_NE(m.content.text(), "please tell us your name");
     }
     server_->Stop();
     server_.reset();
