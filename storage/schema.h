@@ -61,6 +61,7 @@ inline constexpr std::string_view kAccountSessionsCf = "account_sessions";
 inline constexpr std::string_view kThreadCf = "thread";
 
 // Every column family, in the order the store opens them ("default" first).
+// New families are appended, so each older layout is a prefix of this list.
 inline constexpr std::array<std::string_view, 12> kAllColumnFamilies = {
     kDefaultCf,   kMetaCf,     kReportsCf,     kCaseKeysCf, kReceiptsCf,        kArrivalsCf,
     kDirectoryCf, kAccountsCf, kInvitationsCf, kSessionsCf, kAccountSessionsCf, kThreadCf};

@@ -152,25 +152,7 @@ TEST_F(RocksDbReportStoreTest, StaffRecordsSurviveReopenInTheDocumentedLayout) {
 // seven families. Open adds the new families and keeps the data.
 TEST_F(RocksDbReportStoreTest, OpensADataDirWithTheSevenFamilyLayout) {
   const NewReport r = MakeReport(1);
-  {
-    rocksdb::DBOptions options;
-    options.create_if_missing = true;
-    options.create_missing_column_families = true;
-    std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
-    for (const char* name : {"default", "meta", "reports", "case_keys", "receipts", "arrivals", "directory"}) {
-      descriptors.emplace_back(name, rocksdb::ColumnFamilyOptions());
-    }
-    std::vector<rocksdb::ColumnFamilyHandle*> handles;
-    rocksdb::DB* db = nullptr;
-    ASSERT_TRUE(rocksdb::DB::Open(options, dir_.path(), descriptors, &handles, &db).ok());
-    EXPECT_TRUE(db->Put(rocksdb::WriteOptions(), handles[1], "schema_version", "1").ok());
-    EXPECT_TRUE(
-        db->Put(rocksdb::WriteOptions(), handles[2], r.report_id, schema::EncodeReportValue(r.received_day, r.envelope))
-            .ok());
-    for (rocksdb::ColumnFamilyHandle* handle : handles) EXPECT_TRUE(db->DestroyColumnFamilyHandle(handle).ok());
-    EXPECT_TRUE(db->Close().ok());
-    delete db;
-  }
+  MakeOlderDataDir(7, r);
   auto store = OpenStore();
   ASSERT_NE(store, nullptr);
   EXPECT_EQ(store->GetReport(r.report_id)->envelope, r.envelope);
@@ -179,9 +161,7 @@ TEST_F(RocksDbReportStoreTest, OpensADataDirWithTheSevenFamilyLayout) {
   unit.AddSession(testing::Session(1, "alice"));
   ASSERT_EQ(*store->Commit(unit), CommitOutcome::kApplied);
   store.reset();
-  std::vector<std::string> families;
-  ASSERT_TRUE(rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), dir_.path(), &families).ok());
-  EXPECT_EQ(std::set<std::string>(families.begin(), families.end()),
+  EXPECT_EQ(FamiliesOnDisk(),
             std::set<std::string>(schema::kAllColumnFamilies.begin(), schema::kAllColumnFamilies.end()));
   store = OpenStore();
   ASSERT_NE(store, nullptr);
