@@ -64,6 +64,13 @@ absl::StatusOr<CommitOutcome> InMemoryReportStore::Commit(const UnitOfWork& unit
       if (absl::Status s = CheckThreadEntry(*entry, unit_reports, unit_entries); !s.ok()) return s;
       continue;
     }
+    if (const auto* workflow = std::get_if<UnitOfWork::WorkflowRecord>(&write)) {
+      // Mirrors RocksDbReportStore::Impl::BatchWorkflowRecord.
+      if (!unit_reports.contains(workflow->report_id) && !reports_.contains(workflow->report_id)) {
+        return absl::FailedPreconditionError("no report with this id for the workflow record");
+      }
+      continue;
+    }
     const auto* directory = std::get_if<UnitOfWork::DirectoryVersion>(&write);
     if (directory == nullptr) {
       if (absl::Status s = CheckStaffWrite(write, added_accounts); !s.ok()) return s;
@@ -88,6 +95,8 @@ absl::StatusOr<CommitOutcome> InMemoryReportStore::Commit(const UnitOfWork& unit
       directories_[directory->version] = directory->signed_directory;
     } else if (const auto* entry = std::get_if<UnitOfWork::NewThreadEntry>(&write)) {
       thread_[{entry->report_id, entry->entry.sequence}] = entry->entry.entry;
+    } else if (const auto* workflow = std::get_if<UnitOfWork::WorkflowRecord>(&write)) {
+      workflow_[workflow->report_id] = workflow->record;
     } else if (!std::holds_alternative<NewReport>(write)) {
       ApplyStaffWrite(write);
     }
@@ -228,6 +237,15 @@ absl::StatusOr<std::vector<ThreadEntryRecord>> InMemoryReportStore::GetThread(st
     entries.push_back(ThreadEntryRecord{it->first.second, it->second});
   }
   return entries;
+}
+
+absl::StatusOr<std::optional<std::string>> InMemoryReportStore::GetWorkflow(std::string_view report_id) {
+  std::lock_guard<std::mutex> lock(mu_);
+  const std::string id(report_id);
+  if (!reports_.contains(id)) return absl::NotFoundError("no report with this id");
+  const auto it = workflow_.find(id);
+  if (it == workflow_.end()) return std::nullopt;
+  return it->second;
 }
 
 absl::StatusOr<StaffAccount> InMemoryReportStore::GetAccount(std::string_view name) {

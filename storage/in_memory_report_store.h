@@ -27,6 +27,7 @@ class InMemoryReportStore : public ReportStore {
   absl::StatusOr<std::string> GetDirectory(uint64_t version) override;
   absl::StatusOr<std::optional<uint64_t>> LatestDirectoryVersion() override;
   absl::StatusOr<std::vector<ThreadEntryRecord>> GetThread(std::string_view report_id) override;
+  absl::StatusOr<std::optional<std::string>> GetWorkflow(std::string_view report_id) override;
   absl::StatusOr<StaffAccount> GetAccount(std::string_view name) override;
   absl::StatusOr<std::vector<StaffAccount>> ListAccounts() override;
   absl::StatusOr<Invitation> GetInvitation(std::string_view code_hash) override;
@@ -58,6 +59,7 @@ class InMemoryReportStore : public ReportStore {
   std::map<std::string, StaffSession> sessions_;                    // by token hash
   std::set<std::pair<std::string, std::string>> account_sessions_;  // (name, token hash)
   std::map<std::pair<std::string, uint32_t>, std::string> thread_;  // (report id, sequence) -> entry
+  std::map<std::string, std::string> workflow_;                     // report id -> record
 };
 
 }  // namespace candour::storage

@@ -139,7 +139,19 @@ class UnitOfWork {
     writes_.emplace_back(NewThreadEntry{std::move(report_id), std::move(entry)});
   }
 
+  // Precondition: the report exists (a report added earlier in the same unit
+  // counts). Replaces the report's workflow record, if any: the services
+  // layer's coarse case state in clear (status, assignee, due days), opaque
+  // here. Storage compares nothing, so a read-check-write of the record is
+  // last-writer-wins on its own; pair it with the thread entry that records
+  // the change, whose sequence precondition makes a concurrent change of the
+  // same case fail instead of interleaving.
+  void PutWorkflow(std::string report_id, std::string record) {
+    writes_.emplace_back(WorkflowRecord{std::move(report_id), std::move(record)});
+  }
+
   struct NewThreadEntry { std::string report_id; ThreadEntryRecord entry; };
+  struct WorkflowRecord { std::string report_id; std::string record; };
   struct NewAccount { StaffAccount account; };
   struct ChangedAccount { StaffAccount account; };
   struct RedeemedInvitation { std::string code_hash; };
@@ -148,8 +160,8 @@ class UnitOfWork {
   struct EndedSession { std::string token_hash; };
   struct EndedSessionsOf { std::string account; };
 
-  using Write = std::variant<NewReport, DirectoryVersion, NewThreadEntry, NewAccount, ChangedAccount, Invitation,
-                             RedeemedInvitation, NewSession, ChangedSession, EndedSession, EndedSessionsOf>;
+  using Write = std::variant<NewReport, DirectoryVersion, NewThreadEntry, WorkflowRecord, NewAccount, ChangedAccount,
+                             Invitation, RedeemedInvitation, NewSession, ChangedSession, EndedSession, EndedSessionsOf>;
   const std::vector<Write>& writes() const { return writes_; }
   bool empty() const { return writes_.empty(); }
 
@@ -173,7 +185,7 @@ class ReportStore {
   //     account, invitation or session to update or redeem that is absent
   //     (or a session update naming another account); a thread entry whose
   //     report is absent, or whose sequence is above 1 while the entry
-  //     before it is absent (a gap);
+  //     before it is absent (a gap); a workflow record whose report is absent;
   //   ALREADY_EXISTS (also): an account name, invitation or session token
   //     hash already present; a thread entry sequence already present;
   //   INVALID_ARGUMENT: a malformed unit (wrong-size ids or hashes, a negative
@@ -181,7 +193,7 @@ class ReportStore {
   //     account name outside kMaxAccountNameSize / [a-z0-9._-], an empty
   //     record, one account, invitation or session written twice; a thread
   //     entry sequence outside 1..kMaxThreadEntries, an empty entry, one
-  //     (report id, sequence) twice);
+  //     (report id, sequence) twice; one report's workflow record twice);
   //   UNAVAILABLE / INTERNAL / DATA_LOSS: storage failed (nothing applied).
   virtual absl::StatusOr<CommitOutcome> Commit(const UnitOfWork& unit) = 0;
 
@@ -202,6 +214,10 @@ class ReportStore {
   // NOT_FOUND if the report does not exist.
   virtual absl::StatusOr<std::vector<ThreadEntryRecord>> GetThread(std::string_view report_id) = 0;
 
+  // The report's workflow record, or nullopt if none was written yet.
+  // NOT_FOUND if the report does not exist.
+  virtual absl::StatusOr<std::optional<std::string>> GetWorkflow(std::string_view report_id) = 0;
+
   // NOT_FOUND if absent.
   virtual absl::StatusOr<StaffAccount> GetAccount(std::string_view name) = 0;
   // Every account, ordered by name.
@@ -214,7 +230,9 @@ class ReportStore {
   virtual absl::StatusOr<std::vector<StaffSession>> ListSessionsOf(std::string_view account) = 0;
 
   // Calls `fn` with the sealed tag of every report received on a day in
-  // [first_day, last_day], in (day, report id) order.
+  // [first_day, last_day], in (day, report id) order. Also the way to list
+  // report ids by day: a tag is 64 bytes stored beside its key, so skipping
+  // it would save no reads.
   virtual absl::Status ForEachArrival(int32_t first_day, int32_t last_day,
                                       const std::function<void(int32_t day, std::string_view report_id,
                                                                std::string_view sealed_tag)>& fn) = 0;

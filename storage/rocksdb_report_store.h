@@ -44,6 +44,8 @@ class RocksDbReportStore : public ReportStore {
   // Also DATA_LOSS if a stored key of the thread is malformed or the stored
   // sequences are not 1..n.
   absl::StatusOr<std::vector<ThreadEntryRecord>> GetThread(std::string_view report_id) override;
+  // Also DATA_LOSS if the stored record is empty.
+  absl::StatusOr<std::optional<std::string>> GetWorkflow(std::string_view report_id) override;
   absl::StatusOr<StaffAccount> GetAccount(std::string_view name) override;
   absl::StatusOr<std::vector<StaffAccount>> ListAccounts() override;
   absl::StatusOr<Invitation> GetInvitation(std::string_view code_hash) override;

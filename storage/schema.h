@@ -17,6 +17,7 @@
 //   CF "sessions"   token_hash(32)                    -> u8 name length || name || session record
 //   CF "account_sessions" name || 0x00 || token_hash(32) -> "" (empty)
 //   CF "thread"     report_id(16) || u32 BE sequence  -> thread entry
+//   CF "workflow"   report_id(16)                     -> workflow record
 //
 // Days are non-negative (days since 1970-01-01), so u32 holds them. Account
 // names are 1..64 bytes of [a-z0-9._-] (storage/report_store.h): never 0x00,
@@ -24,8 +25,9 @@
 // keys, and never longer than a u8 can count. Every session has one
 // "sessions" and one "account_sessions" entry, written and deleted together.
 // A report's thread entries are its "thread" keys, in sequence order, with
-// sequences 1..n and no gaps. Records and entries are opaque bytes owned by
-// the services layer. Stateless and thread-safe.
+// sequences 1..n and no gaps. A report has at most one workflow record, and
+// only once the report exists. Records and entries are opaque, non-empty
+// bytes owned by the services layer. Stateless and thread-safe.
 #ifndef CANDOUR_STORAGE_SCHEMA_H_
 #define CANDOUR_STORAGE_SCHEMA_H_
 
@@ -40,10 +42,10 @@
 namespace candour::storage::schema {
 
 // Bumped whenever any encoding below changes; Open refuses other versions.
-// The four staff families and "thread" were added without a bump: no
-// existing encoding changed, Open creates missing families in an older data
-// dir, and an older build refuses a newer dir because it does not know the
-// new families.
+// The four staff families, "thread" and "workflow" were added without a
+// bump: no existing encoding changed, Open creates missing families in an
+// older data dir, and an older build refuses a newer dir because it does not
+// know the new families.
 inline constexpr std::string_view kSchemaVersion = "1";
 inline constexpr std::string_view kSchemaVersionKey = "schema_version";
 
@@ -59,12 +61,13 @@ inline constexpr std::string_view kInvitationsCf = "invitations";
 inline constexpr std::string_view kSessionsCf = "sessions";
 inline constexpr std::string_view kAccountSessionsCf = "account_sessions";
 inline constexpr std::string_view kThreadCf = "thread";
+inline constexpr std::string_view kWorkflowCf = "workflow";
 
 // Every column family, in the order the store opens them ("default" first).
 // New families are appended, so each older layout is a prefix of this list.
-inline constexpr std::array<std::string_view, 12> kAllColumnFamilies = {
-    kDefaultCf,   kMetaCf,     kReportsCf,     kCaseKeysCf, kReceiptsCf,        kArrivalsCf,
-    kDirectoryCf, kAccountsCf, kInvitationsCf, kSessionsCf, kAccountSessionsCf, kThreadCf};
+inline constexpr std::array<std::string_view, 13> kAllColumnFamilies = {
+    kDefaultCf,  kMetaCf,        kReportsCf,  kCaseKeysCf,        kReceiptsCf, kArrivalsCf, kDirectoryCf,
+    kAccountsCf, kInvitationsCf, kSessionsCf, kAccountSessionsCf, kThreadCf,   kWorkflowCf};
 
 // "reports": the value is the received day followed by the envelope.
 std::string EncodeReportValue(int32_t received_day, std::string_view envelope);

@@ -15,6 +15,7 @@
 #include "tests/storage/staff_store_conflicts.h"
 #include "tests/storage/staff_store_contract.h"
 #include "tests/storage/thread_store_contract.h"
+#include "tests/storage/workflow_store_contract.h"
 
 namespace candour::storage {
 namespace {
@@ -39,6 +40,7 @@ INSTANTIATE_TYPED_TEST_SUITE_P(RocksDb, ReportStoreContractTest, RocksDbFactory)
 INSTANTIATE_TYPED_TEST_SUITE_P(RocksDb, StaffStoreContractTest, RocksDbFactory);
 INSTANTIATE_TYPED_TEST_SUITE_P(RocksDb, StaffStoreConflictTest, RocksDbFactory);
 INSTANTIATE_TYPED_TEST_SUITE_P(RocksDb, ThreadStoreContractTest, RocksDbFactory);
+INSTANTIATE_TYPED_TEST_SUITE_P(RocksDb, WorkflowStoreContractTest, RocksDbFactory);
 }  // namespace testing
 
 namespace {
