@@ -20,14 +20,15 @@
 
 #include "gtest/gtest.h"
 #include "storage/report_store.h"
+#include "tests/storage/store_contract_fixture.h"
 #include "tests/storage/store_test_data.h"
 
 namespace candour::storage::testing {
 
 template <typename Factory>
-class ReportStoreContractTest : public ::testing::Test {
+class ReportStoreContractTest : public StoreContractFixture<Factory> {
  protected:
-  void SetUp() override { store_ = factory_.Make(); }
+  using StoreContractFixture<Factory>::store_;
 
   // Asserts `r` is stored exactly as first committed.
   void ExpectStored(const NewReport& r) {
@@ -40,9 +41,6 @@ class ReportStoreContractTest : public ::testing::Test {
     EXPECT_EQ(receipt->report_id, r.report_id);
     EXPECT_EQ(receipt->sealed_case_key, r.receipt_sealed_case_key);
   }
-
-  Factory factory_;
-  std::unique_ptr<ReportStore> store_;
 };
 
 TYPED_TEST_SUITE_P(ReportStoreContractTest);

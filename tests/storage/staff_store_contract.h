@@ -19,6 +19,7 @@
 #include "gtest/gtest.h"
 #include "storage/report_store.h"
 #include "tests/storage/report_store_contract.h"
+#include "tests/storage/store_contract_fixture.h"
 
 namespace candour::storage::testing {
 
@@ -66,16 +67,10 @@ inline StaffDump DumpStaff(ReportStore& store) {
 }
 
 template <typename Factory>
-class StaffStoreContractTest : public ::testing::Test {
+class StaffStoreContractTest : public StoreContractFixture<Factory> {
  protected:
-  void SetUp() override { store_ = factory_.Make(); }
-
-  // Commits `unit` and expects it to apply.
-  void Apply(const UnitOfWork& unit) {
-    absl::StatusOr<CommitOutcome> outcome = store_->Commit(unit);
-    ASSERT_TRUE(outcome.ok()) << outcome.status();
-    EXPECT_EQ(*outcome, CommitOutcome::kApplied);
-  }
+  using StoreContractFixture<Factory>::Apply;
+  using StoreContractFixture<Factory>::store_;
 
   // Accounts alice (sessions 1 and 2) and bob (session 3), invitation 1.
   void Populate() {
@@ -96,9 +91,6 @@ class StaffStoreContractTest : public ::testing::Test {
     EXPECT_EQ(DumpStaff(*store_), before);
     EXPECT_TRUE(AllArrivals(*store_).empty());
   }
-
-  Factory factory_;
-  std::unique_ptr<ReportStore> store_;
 };
 
 TYPED_TEST_SUITE_P(StaffStoreContractTest);

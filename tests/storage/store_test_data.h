@@ -27,6 +27,12 @@ inline std::string Id(int n, char fill = 'r') {
   return id;
 }
 
+// Ids no test report has: one never used, one a byte short of Id(1), one a
+// byte longer, and the empty id.
+inline std::vector<std::string> UnknownReportIds() {
+  return {Id(9), Id(1).substr(0, kReportIdSize - 1), Id(1) + "x", std::string()};
+}
+
 inline std::string Hash(int n) {
   std::string hash(kLookupHashSize, 'h');
   hash[0] = static_cast<char>(n);

@@ -18,6 +18,7 @@
 #include "storage/report_store.h"
 #include "tests/storage/report_store_contract.h"
 #include "tests/storage/staff_store_contract.h"
+#include "tests/storage/store_contract_fixture.h"
 #include "tests/storage/thread_store_contract.h"
 
 namespace candour::storage::testing {
@@ -26,16 +27,10 @@ namespace candour::storage::testing {
 inline std::string Workflow(const std::string& tag) { return "status" + std::string(1, '\0') + tag; }
 
 template <typename Factory>
-class WorkflowStoreContractTest : public ::testing::Test {
+class WorkflowStoreContractTest : public StoreContractFixture<Factory> {
  protected:
-  void SetUp() override { store_ = factory_.Make(); }
-
-  // Commits `unit` and expects it to apply.
-  void Apply(const UnitOfWork& unit) {
-    absl::StatusOr<CommitOutcome> outcome = store_->Commit(unit);
-    ASSERT_TRUE(outcome.ok()) << outcome.status();
-    EXPECT_EQ(*outcome, CommitOutcome::kApplied);
-  }
+  using StoreContractFixture<Factory>::Apply;
+  using StoreContractFixture<Factory>::store_;
 
   void Put(const std::string& report_id, const std::string& record) {
     UnitOfWork unit;
@@ -85,9 +80,6 @@ class WorkflowStoreContractTest : public ::testing::Test {
     EXPECT_EQ(store_->Commit(unit).status().code(), code);
     EXPECT_TRUE(Look() == before);
   }
-
-  Factory factory_;
-  std::unique_ptr<ReportStore> store_;
 };
 
 TYPED_TEST_SUITE_P(WorkflowStoreContractTest);
@@ -121,7 +113,7 @@ TYPED_TEST_P(WorkflowStoreContractTest, ReportWithoutARecordHasNone) {
 TYPED_TEST_P(WorkflowStoreContractTest, RecordOfAnUnknownReportIsNotFound) {
   EXPECT_EQ(this->store_->GetWorkflow(Id(1)).status().code(), absl::StatusCode::kNotFound);
   this->Populate();
-  for (const std::string& id : {Id(9), Id(1).substr(0, kReportIdSize - 1), Id(1) + "x", std::string()}) {
+  for (const std::string& id : UnknownReportIds()) {
     EXPECT_EQ(this->store_->GetWorkflow(id).status().code(), absl::StatusCode::kNotFound);
   }
 }
