@@ -31,6 +31,7 @@ inline constexpr std::string_view kEnvelopeHashContext = "candour.v1/envelope-ha
 inline constexpr std::string_view kThreadEntryContext = "candour.v1/thread-entry";
 inline constexpr std::string_view kThreadCiphertextContext = "candour.v1/thread-ciphertext";
 inline constexpr std::string_view kThreadEntryHashContext = "candour.v1/thread-entry-hash";
+inline constexpr std::string_view kLinkMarkContext = "candour.v1/link-mark";
 // Keyed BLAKE2b context (key = the server's secret) for the salts the server
 // answers for names with no account.
 inline constexpr std::string_view kUnknownAccountSaltContext = "candour.v1/unknown-account-salt";

@@ -54,6 +54,10 @@ const std::map<std::string, Setter>& Setters() {
       {"counters_interval_s", Number(&ServerConfig::counters_interval_s, 1, 86400, "counters_interval_s")},
       {"max_threads", Number(&ServerConfig::max_threads, 4, 4096, "max_threads")},
       {"idle_threads", Number(&ServerConfig::idle_threads, 1, 4096, "idle_threads")},
+      {"acknowledge_working_days",
+       Number(&ServerConfig::acknowledge_working_days, 0, 30, "acknowledge_working_days")},
+      {"feedback_days", Number(&ServerConfig::feedback_days, 1, 365, "feedback_days")},
+      {"bank_holidays", String(&ServerConfig::bank_holidays)},
   };
   return *setters;
 }

@@ -44,6 +44,13 @@ struct ServerConfig {
   int64_t session_idle_minutes = 15;
   int64_t session_hours = 12;
   std::string port_file;                   // if set, the bound port is written here
+  // Case deadlines: acknowledge within this many working days (weekends and
+  // England's bank holidays excluded), give feedback within this many days.
+  int64_t acknowledge_working_days = 2;
+  int64_t feedback_days = 30;
+  // Bank holidays beyond England's rule for 2024-2028 (one-off holidays,
+  // later years): "2029-01-01,2029-03-30", YYYY-MM-DD separated by commas.
+  std::string bank_holidays;
 };
 
 // Reads `--config FILE` first if present, then applies the other flags.

@@ -78,7 +78,16 @@ absl::StatusOr<std::unique_ptr<CandourServer>> CandourServer::Start(const Server
   server->staff_admin_ = std::make_unique<StaffAdminService>(store, core::TodayInLondon);
 
   const Authoriser* authoriser = server->authoriser_.get();
-  server->threads_ = std::make_unique<CaseThreads>(store, server->directories_.get(),
+  absl::StatusOr<std::vector<core::Day>> extra_holidays = core::ParseHolidayList(config.bank_holidays);
+  if (!extra_holidays.ok()) return extra_holidays.status();
+  std::vector<core::Day> holidays = core::EnglandBankHolidays();
+  holidays.insert(holidays.end(), extra_holidays->begin(), extra_holidays->end());
+  server->workflow_ = std::make_unique<CaseWorkflow>(
+      store,
+      WorkflowPolicy{static_cast<int>(config.acknowledge_working_days), static_cast<int>(config.feedback_days),
+                     core::WorkingCalendar(std::move(holidays))},
+      core::TodayInLondon);
+  server->threads_ = std::make_unique<CaseThreads>(store, server->directories_.get(), server->workflow_.get(),
                                                     static_cast<size_t>(config.max_message_bytes));
   server->follow_up_ = std::make_unique<FollowUpService>(
       store, server->threads_.get(), &server->lookup_limiter_, [] {

@@ -89,4 +89,34 @@ grpc::Status CaseworkGrpc::Reply(grpc::ServerContext* context, const ReplyReques
                     [&](const Caller*) { return threads_->Reply(*request); });
 }
 
+grpc::Status CaseworkGrpc::ListCases(grpc::ServerContext* context, const ListCasesRequest* request, ListCasesResponse* response) {
+  return LoggedCall(*authoriser_, context, "/candour.v1.CaseworkService/ListCases", response,
+                    [&](const Caller*) { return threads_->ListCases(*request); });
+}
+
+grpc::Status CaseworkGrpc::ChangeStatus(grpc::ServerContext* context, const ChangeStatusRequest* request, EntryAdded* response) {
+  return LoggedCall(*authoriser_, context, "/candour.v1.CaseworkService/ChangeStatus", response,
+                    [&](const Caller*) { return threads_->ChangeStatus(*request); });
+}
+
+grpc::Status CaseworkGrpc::Assign(grpc::ServerContext* context, const AssignRequest* request, EntryAdded* response) {
+  return LoggedCall(*authoriser_, context, "/candour.v1.CaseworkService/Assign", response,
+                    [&](const Caller*) { return threads_->Assign(*request); });
+}
+
+grpc::Status CaseworkGrpc::AddNote(grpc::ServerContext* context, const AddNoteRequest* request, EntryAdded* response) {
+  return LoggedCall(*authoriser_, context, "/candour.v1.CaseworkService/AddNote", response,
+                    [&](const Caller*) { return threads_->AddNote(*request); });
+}
+
+grpc::Status CaseworkGrpc::Classify(grpc::ServerContext* context, const ClassifyRequest* request, EntryAdded* response) {
+  return LoggedCall(*authoriser_, context, "/candour.v1.CaseworkService/Classify", response,
+                    [&](const Caller*) { return threads_->Classify(*request); });
+}
+
+grpc::Status CaseworkGrpc::Link(grpc::ServerContext* context, const LinkRequest* request, EntryAdded* response) {
+  return LoggedCall(*authoriser_, context, "/candour.v1.CaseworkService/Link", response,
+                    [&](const Caller*) { return threads_->Link(*request); });
+}
+
 }  // namespace candour::services
