@@ -9,6 +9,7 @@
 
 #include "clients/case_thread.h"
 #include "clients/commands.h"
+#include "core/case_workflow.h"
 #include "core/period.h"
 #include "crypto/envelope.h"
 #include "crypto/receipt.h"
@@ -77,6 +78,18 @@ absl::Status RunFollowUp(const Argv& argv, const GlobalOptions& globals) {
   std::printf("Your report (made under directory version %llu).\n\n%s", static_cast<unsigned long long>(version),
               rendered.c_str());
   crypto::WipeString(rendered);
+  if (thread.problem.ok()) {
+    std::printf("Status: %s", core::StatusName(thread.status).c_str());
+    if (thread.status == candour::v1::CASE_STATUS_CLOSED) {
+      std::printf(" (outcome: %s)", core::OutcomeName(thread.outcome).c_str());
+    } else if (found->reply_due_day() > 0) {
+      std::printf(". Expect to hear from a Guardian by %s", core::FormatDay(found->reply_due_day()).c_str());
+    }
+    std::printf(".\n");
+    if (auto mismatch = WorkflowMismatch(thread, found->status(), "", /*staff_view=*/false)) {
+      std::printf("WARNING: %s; the signed thread is what counts.\n", mismatch->c_str());
+    }
+  }
   if (!thread.problem.ok()) return WithHint(thread.problem, "nothing was sent");
   if (message == nullptr) return absl::OkStatus();
 

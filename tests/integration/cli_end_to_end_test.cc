@@ -398,6 +398,11 @@ TEST_F(EndToEndTest, AdminInvitesListsAndDisablesStaffAndADisabledGuardianIsShut
   EXPECT_EQ(wrong.err, nobody.err);
 }
 
+// Acceptance point 1 of the casework issue, through the real CLI and server:
+// anonymous report -> the Guardian lists it, opens it, acknowledges and
+// replies -> the reporter reads the reply with the receipt code alone and
+// answers -> the Guardian reads the answer, notes, classifies and closes the
+// case with an outcome; the reporter sees the outcome but not the note.
 TEST_F(EndToEndTest, AnonymousReporterAndGuardianTalkWithOnlyTheReceiptCode) {
   Submitted r = Report({"--kind", "harassment", "--characteristic", "religion-belief", "--source", "colleague",
                         "--department", "3", "--what", "MARKER-T0 comments about my hijab"});
@@ -407,23 +412,67 @@ TEST_F(EndToEndTest, AnonymousReporterAndGuardianTalkWithOnlyTheReceiptCode) {
   EXPECT_NE(empty.out.find("No messages yet."), std::string::npos) << empty.out;
 
   EnsureGuardianAccount();
+  const std::vector<std::string> as_guardian = {"--account", "guardian", "--key", org_->guardian_key,
+                                                "--passphrase-file", org_->guardian_passphrase};
+  const auto cases = [&](std::vector<std::string> args) {
+    args.insert(args.begin(), "cases");
+    args.insert(args.end(), as_guardian.begin(), as_guardian.end());
+    return Client(args);
+  };
+  auto listed = cases({"list", "--status", "new"});
+  ASSERT_EQ(listed.exit_code, 0) << listed.err;
+  EXPECT_NE(listed.out.find(r.report_id), std::string::npos) << listed.out;
+  EXPECT_NE(listed.out.find(" new "), std::string::npos) << listed.out;
+  // Closing a case nobody has acknowledged is not a legal move.
+  auto too_soon = cases({"close", r.report_id, "--outcome", "resolved"});
+  EXPECT_EQ(too_soon.exit_code, 1);
+  EXPECT_NE(too_soon.err.find("cannot move to closed"), std::string::npos) << too_soon.err;
+  auto ack = cases({"ack", r.report_id});
+  ASSERT_EQ(ack.exit_code, 0) << ack.err;
+  EXPECT_NE(ack.out.find("Status: acknowledged"), std::string::npos) << ack.out;
+
   std::ofstream(work_ + "/reply.txt") << "MARKER-T1 Thank you. Would you like to meet on Tuesday?";
   auto reply = Client({"cases", "reply", r.report_id, "--account", "guardian", "--key", org_->guardian_key,
                        "--passphrase-file", org_->guardian_passphrase, "--message-file", work_ + "/reply.txt"});
   ASSERT_EQ(reply.exit_code, 0) << reply.err;
-  EXPECT_NE(reply.out.find("Reply sent as entry 1"), std::string::npos) << reply.out;
+  EXPECT_NE(reply.out.find("Reply sent as entry 2"), std::string::npos) << reply.out;
 
   std::ofstream(work_ + "/answer.txt") << "MARKER-T2 Yes, Tuesday after my shift.";
   auto answer = Client({"followup", "--code-file", work_ + "/code.txt", "--message-file", work_ + "/answer.txt"});
   ASSERT_EQ(answer.exit_code, 0) << answer.err;
   EXPECT_NE(answer.out.find("MARKER-T1 Thank you"), std::string::npos) << answer.out;
-  EXPECT_NE(answer.out.find("Sent as message 2"), std::string::npos) << answer.out;
+  EXPECT_NE(answer.out.find("moved the case to acknowledged"), std::string::npos) << answer.out;
+  EXPECT_NE(answer.out.find("Sent as message 3"), std::string::npos) << answer.out;
 
   auto read = Client({"cases", "show", r.report_id, "--account", "guardian", "--key", org_->guardian_key,
                       "--passphrase-file", org_->guardian_passphrase});
   ASSERT_EQ(read.exit_code, 0) << read.err;
   EXPECT_NE(read.out.find("MARKER-T2 Yes, Tuesday"), std::string::npos) << read.out;
   EXPECT_NE(read.out.find("MARKER-T1 Thank you"), std::string::npos) << read.out;
+
+  std::ofstream(work_ + "/note.txt") << "MARKER-T3 spoke to the ward manager";
+  auto note = cases({"note", r.report_id, "--message-file", work_ + "/note.txt"});
+  ASSERT_EQ(note.exit_code, 0) << note.err;
+  auto classify = cases({"classify", r.report_id, "--elements", "bullying-harassment,detriment", "--feedback", "yes",
+                         "--speak-up-again", "yes"});
+  ASSERT_EQ(classify.exit_code, 0) << classify.err;
+  EXPECT_EQ(cases({"status", r.report_id, "--to", "in-progress"}).exit_code, 0);
+  auto closed = cases({"close", r.report_id, "--outcome", "resolved"});
+  ASSERT_EQ(closed.exit_code, 0) << closed.err;
+  EXPECT_NE(closed.out.find("Status: closed"), std::string::npos) << closed.out;
+  auto shown = cases({"show", r.report_id});
+  ASSERT_EQ(shown.exit_code, 0) << shown.err;
+  EXPECT_NE(shown.out.find("Status: closed (outcome: resolved)"), std::string::npos) << shown.out;
+  EXPECT_NE(shown.out.find("MARKER-T3 spoke to the ward manager"), std::string::npos) << shown.out;
+  EXPECT_NE(shown.out.find("bullying-harassment detriment"), std::string::npos) << shown.out;
+  EXPECT_EQ(shown.out.find("WARNING"), std::string::npos) << shown.out;
+
+  // The reporter sees the outcome, not the Guardians' note or classification.
+  auto outcome = Client({"followup", "--code-file", work_ + "/code.txt"});
+  ASSERT_EQ(outcome.exit_code, 0) << outcome.err;
+  EXPECT_NE(outcome.out.find("moved the case to closed (outcome: resolved)"), std::string::npos) << outcome.out;
+  EXPECT_EQ(outcome.out.find("MARKER-T3"), std::string::npos) << outcome.out;
+  EXPECT_EQ(outcome.out.find("classified"), std::string::npos) << outcome.out;
 
   // A wrong code: the same answer as a code that never existed.
   std::string wrong = r.receipt_code;
