@@ -98,7 +98,7 @@ absl::StatusOr<candour::v1::AcceptInvitationResponse> AuthService::AcceptInvitat
   if (!stored.ok()) return stored.status();
   candour::v1::InvitationRecord invitation;
   if (!invitation.ParseFromString(stored->record)) return absl::DataLossError("a stored invitation does not parse");
-  if (invitation.name() != *name || today_() > invitation.expires_day()) {
+  if (invitation.name() != *name || InvitationExpired(invitation, today_())) {
     return absl::PermissionDeniedError(kInvitationRefused);
   }
 

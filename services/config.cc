@@ -48,6 +48,7 @@ const std::map<std::string, Setter>& Setters() {
       {"secret_file", String(&ServerConfig::secret_file)},
       {"session_idle_minutes", Number(&ServerConfig::session_idle_minutes, 1, 240, "session_idle_minutes")},
       {"session_hours", Number(&ServerConfig::session_hours, 1, 24, "session_hours")},
+      {"sweep_interval_minutes", Number(&ServerConfig::sweep_interval_minutes, 1, 1440, "sweep_interval_minutes")},
       {"max_message_bytes", Number(&ServerConfig::max_message_bytes, 4096, 64 << 20, "max_message_bytes")},
       {"block_cache_mb", Number(&ServerConfig::block_cache_mb, 8, 1 << 16, "block_cache_mb")},
       {"write_buffer_mb", Number(&ServerConfig::write_buffer_mb, 4, 1 << 14, "write_buffer_mb")},

@@ -43,6 +43,8 @@ struct ServerConfig {
   // in any case.
   int64_t session_idle_minutes = 15;
   int64_t session_hours = 12;
+  // Expired sessions and invitations are deleted at start and then this often.
+  int64_t sweep_interval_minutes = 10;
   std::string port_file;                   // if set, the bound port is written here
 };
 
