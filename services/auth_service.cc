@@ -11,6 +11,18 @@ namespace {
 constexpr char kSignInRefused[] = "the name or passphrase is wrong, or the account is locked or disabled";
 constexpr char kInvitationRefused[] = "this invitation code is not valid for this name, or has expired";
 
+// Disabling an admin deletes the invitations they issued, but one they
+// issued in a call that began before the disable and committed after it
+// survives that: so redemption checks the inviter too. Accounts are never
+// deleted, and `candourd admin bootstrap` names no inviter.
+absl::Status CheckInviterActive(storage::ReportStore& store, const candour::v1::InvitationRecord& invitation) {
+  if (invitation.invited_by().empty()) return absl::OkStatus();
+  absl::StatusOr<candour::v1::AccountRecord> inviter = LoadAccount(store, invitation.invited_by());
+  if (absl::IsNotFound(inviter.status())) return absl::OkStatus();
+  if (!inviter.ok()) return inviter.status();
+  return inviter->disabled() ? absl::PermissionDeniedError(kInvitationRefused) : absl::OkStatus();
+}
+
 }  // namespace
 
 AuthService::AuthService(storage::ReportStore* store, const SessionManager* sessions, SignInLimiter* limiter,
@@ -101,6 +113,7 @@ absl::StatusOr<candour::v1::AcceptInvitationResponse> AuthService::AcceptInvitat
   if (invitation.name() != *name || InvitationExpired(invitation, today_())) {
     return absl::PermissionDeniedError(kInvitationRefused);
   }
+  if (absl::Status s = CheckInviterActive(*store_, invitation); !s.ok()) return s;
 
   absl::StatusOr<std::string> verifier = crypto::HashAuthKey(request.auth_key());
   if (!verifier.ok()) return verifier.status();

@@ -38,8 +38,8 @@ class AuthService {
   // every kind of refusal.
   absl::StatusOr<candour::v1::SignInResponse> SignIn(const candour::v1::SignInRequest& request);
   // INVALID_ARGUMENT for malformed fields; PERMISSION_DENIED for a code that
-  // is unknown, expired or for another name; ALREADY_EXISTS if the account
-  // exists (made meanwhile).
+  // is unknown, expired, for another name or issued by an admin since
+  // disabled; ALREADY_EXISTS if the account exists (made meanwhile).
   absl::StatusOr<candour::v1::AcceptInvitationResponse> AcceptInvitation(
       const candour::v1::AcceptInvitationRequest& request);
   absl::Status SignOut(const Caller& caller);
