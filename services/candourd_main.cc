@@ -47,6 +47,8 @@ Runs the Candour server. Settings (file lines `key = value`, or flags):
   secret_file          candourd's own secret (default DATA_DIR/candourd.secret)
   session_idle_minutes staff sessions end after this long idle (default 15)
   session_hours        and after this long in any case (default 12)
+  account_kdf_ops, account_kdf_mem_mb
+                       Argon2id limits of new staff accounts (default 3 and 256: "moderate"); set once
   sweep_interval_minutes  expired sessions and invitations are deleted at start and this often (default 10)
   port_file            write the bound port here (for port 0)
 )";

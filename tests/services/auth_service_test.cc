@@ -23,6 +23,8 @@ namespace {
 using candour::v1::Grants;
 using Code = absl::StatusCode;
 
+const std::string kServerSecret(32, 'S');
+
 std::string RandomKey() {
   std::string key(crypto::kAuthKeySize, '\0');
   randombytes_buf(key.data(), key.size());
@@ -34,7 +36,7 @@ class AuthServiceTest : public ::testing::Test {
   AuthServiceTest()
       : sessions_(&store_, SessionPolicy{}, [this] { return now_; }),
         limiter_(SignInLimits{.failures_before_lock = 3, .lock_seconds = 600}),
-        auth_(&store_, &sessions_, &limiter_, crypto::SecretBytes::CopyOf(std::string(32, 'S')),
+        auth_(&store_, &sessions_, &limiter_, crypto::SecretBytes::CopyOf(kServerSecret), crypto::InteractiveKdf(),
               [this] { return today_; }, [this](std::chrono::milliseconds d) { delays_.push_back(d); }),
         admin_(&store_, [this] { return today_; }) {}
 
@@ -54,16 +56,31 @@ class AuthServiceTest : public ::testing::Test {
     return key;
   }
 
+  // What a client sends: the salt and limits GetSalt answers for `name`
+  // (already lower case).
   static candour::v1::AcceptInvitationRequest Acceptance(const std::string& code, const std::string& name,
                                                           const std::string& key) {
     candour::v1::AcceptInvitationRequest request;
     request.set_invitation_code(code);
     request.set_name(name);
-    request.mutable_kdf()->set_salt(std::string(16, 's'));
+    request.mutable_kdf()->set_salt(crypto::AccountSalt(crypto::SecretBytes::CopyOf(kServerSecret), name));
     request.mutable_kdf()->set_opslimit(crypto::InteractiveKdf().opslimit);
     request.mutable_kdf()->set_memlimit(crypto::InteractiveKdf().memlimit);
     request.set_auth_key(key);
     return request;
+  }
+
+  // An invitation for `name` issued by the admin `by`; returns its code.
+  std::string Invite(const std::string& name, const std::string& by = "root", int days = 3) {
+    Caller admin;
+    admin.account = by;
+    candour::v1::InviteStaffRequest request;
+    request.set_name(name);
+    *request.mutable_grants() = Role(candour::v1::ROLE_HR);
+    request.set_valid_days(days);
+    auto invitation = admin_.InviteStaff(admin, request);
+    EXPECT_TRUE(invitation.ok()) << invitation.status();
+    return invitation.ok() ? invitation->invitation_code() : "";
   }
 
   // Disables `name` as the admin `by`.
@@ -104,7 +121,7 @@ TEST_F(AuthServiceTest, SaltsOfUnknownNamesAreStableAndLookLikeRealOnes) {
   request.set_name("Alice");
   auto real = auth_.GetSalt(request);
   ASSERT_TRUE(real.ok());
-  EXPECT_EQ(real->kdf().salt(), std::string(16, 's'));
+  EXPECT_EQ(real->kdf().salt(), crypto::AccountSalt(crypto::SecretBytes::CopyOf(kServerSecret), "alice"));
 
   request.set_name("bob");
   auto unknown = auth_.GetSalt(request);
@@ -112,11 +129,57 @@ TEST_F(AuthServiceTest, SaltsOfUnknownNamesAreStableAndLookLikeRealOnes) {
   ASSERT_TRUE(unknown.ok() && again.ok());
   EXPECT_EQ(unknown->kdf().salt().size(), crypto::kAccountSaltSize);
   EXPECT_EQ(unknown->kdf().salt(), again->kdf().salt());
-  EXPECT_EQ(unknown->kdf().opslimit(), crypto::ModerateKdf().opslimit);
+  // The server's limits for new accounts, as the real account's.
+  EXPECT_EQ(unknown->kdf().opslimit(), crypto::InteractiveKdf().opslimit);
+  EXPECT_EQ(unknown->kdf().memlimit(), crypto::InteractiveKdf().memlimit);
+  EXPECT_EQ(unknown->kdf().opslimit(), real->kdf().opslimit());
+  EXPECT_EQ(unknown->kdf().memlimit(), real->kdf().memlimit());
   request.set_name("carol");
   EXPECT_NE(auth_.GetSalt(request)->kdf().salt(), unknown->kdf().salt());
   request.set_name("not a name");
   EXPECT_EQ(auth_.GetSalt(request).status().code(), Code::kInvalidArgument);
+}
+
+TEST_F(AuthServiceTest, MakingTheAccountDoesNotChangeTheNamesAnswer) {
+  candour::v1::GetSaltRequest request;
+  request.set_name("erin");
+  auto before = auth_.GetSalt(request);
+  ASSERT_TRUE(before.ok());
+  MakeAccount("erin", Role(candour::v1::ROLE_HR));
+  ASSERT_TRUE(store_.GetAccount("erin").ok());
+  auto after = auth_.GetSalt(request);
+  ASSERT_TRUE(after.ok());
+  EXPECT_EQ(after->SerializeAsString(), before->SerializeAsString());
+}
+
+TEST_F(AuthServiceTest, AcceptingWithAnyOtherSaltOrLimitsIsRefusedAndStoresNothing) {
+  const std::string code = Invite("erin");
+  std::vector<candour::v1::AcceptInvitationRequest> refused(5, Acceptance(code, "erin", RandomKey()));
+  refused[0].mutable_kdf()->set_salt(std::string(16, 's'));  // a random salt, as clients used to choose
+  refused[1].mutable_kdf()->set_salt(crypto::AccountSalt(crypto::SecretBytes::CopyOf(kServerSecret), "bob"));
+  refused[2].mutable_kdf()->set_opslimit(crypto::ModerateKdf().opslimit);  // in range, not the server's
+  refused[3].mutable_kdf()->set_memlimit(crypto::ModerateKdf().memlimit);
+  refused[4].mutable_kdf()->set_salt(crypto::AccountSalt(crypto::SecretBytes::CopyOf(std::string(32, 'T')), "erin"));
+  for (size_t i = 0; i < refused.size(); ++i) {
+    auto accepted = auth_.AcceptInvitation(refused[i]);
+    EXPECT_EQ(accepted.status().code(), Code::kInvalidArgument) << i;
+    EXPECT_NE(accepted.status().message().find("GetSalt"), std::string_view::npos) << accepted.status();
+  }
+  EXPECT_EQ(store_.GetAccount("erin").status().code(), Code::kNotFound);
+  EXPECT_TRUE(store_.GetInvitation(*crypto::InvitationCodeHash(code)).ok());  // still unused
+  EXPECT_TRUE(auth_.AcceptInvitation(Acceptance(code, "erin", RandomKey())).ok());
+}
+
+// Whatever else a client puts in its kdf, the stored one is the server's own.
+TEST_F(AuthServiceTest, TheStoredKdfIsTheServersNotTheRequestsBytes) {
+  const std::string code = Invite("erin");
+  candour::v1::GetSaltRequest salt_request;
+  salt_request.set_name("erin");
+  const std::string before = auth_.GetSalt(salt_request)->SerializeAsString();
+  candour::v1::AcceptInvitationRequest request = Acceptance(code, "erin", RandomKey());
+  request.mutable_kdf()->GetReflection()->MutableUnknownFields(request.mutable_kdf())->AddVarint(99, 1);
+  ASSERT_TRUE(auth_.AcceptInvitation(request).ok());
+  EXPECT_EQ(auth_.GetSalt(salt_request)->SerializeAsString(), before);
 }
 
 TEST_F(AuthServiceTest, EveryRefusalLooksTheSame) {
@@ -235,22 +298,11 @@ TEST_F(AuthServiceTest, DisablingEndsEverySessionOfTheAccount) {
 TEST_F(AuthServiceTest, DisablingAnAdminDeletesTheUnredeemedInvitationsTheyIssued) {
   MakeAccount("boss", Role(candour::v1::ROLE_ADMIN));
   MakeAccount("other", Role(candour::v1::ROLE_ADMIN));
-  auto invite = [&](const std::string& inviter, const std::string& name) {
-    Caller caller;
-    caller.account = inviter;
-    candour::v1::InviteStaffRequest request;
-    request.set_name(name);
-    *request.mutable_grants() = Role(candour::v1::ROLE_HR);
-    request.set_valid_days(3);
-    auto invitation = admin_.InviteStaff(caller, request);
-    EXPECT_TRUE(invitation.ok()) << invitation.status();
-    return invitation->invitation_code();
-  };
-  const std::string redeemed = invite("boss", "erin");
+  const std::string redeemed = Invite("erin", "boss");
   ASSERT_TRUE(auth_.AcceptInvitation(Acceptance(redeemed, "erin", RandomKey())).ok());
-  const std::string pending = invite("boss", "finn");
-  const std::string pending_too = invite("boss", "gus");
-  const std::string others = invite("other", "gail");
+  const std::string pending = Invite("finn", "boss");
+  const std::string pending_too = Invite("gus", "boss");
+  const std::string others = Invite("gail", "other");
   ASSERT_EQ(store_.ListInvitations()->size(), 3u);
 
   ASSERT_TRUE(Disable("boss", "other").ok());

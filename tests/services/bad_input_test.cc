@@ -4,17 +4,15 @@
 // RocksDbReportStore, gRPC on 127.0.0.1) gets one bad request per table case
 // and must answer with exactly the expected code while leaving every column
 // family byte-for-byte as it was.
-#include <grpcpp/generic/generic_stub.h>
-#include <grpcpp/support/byte_buffer.h>
 #include <gtest/gtest.h>
 
 #include <chrono>
-#include <future>
 
 #include "candour/v1/admin.grpc.pb.h"
 #include "clients/intake_client.h"
 #include "tests/testing/bad_submissions.h"
 #include "tests/testing/in_process_server.h"
+#include "tests/testing/raw_call.h"
 #include "tests/testing/rocksdb_snapshot.h"
 #include "tests/testing/test_org.h"
 
@@ -76,16 +74,8 @@ class BadInputTest : public ::testing::Test {
 
   // Sends `bytes` as the body of a SubmitReport call, whatever they are.
   Code SubmitRawBytes(const std::string& bytes) {
-    grpc::GenericStub stub(server_->channel());
-    grpc::ClientContext context;
-    context.set_deadline(std::chrono::system_clock::now() + kDeadline);
-    grpc::Slice slice(bytes);
-    grpc::ByteBuffer request(&slice, 1);
-    grpc::ByteBuffer response;
-    std::promise<grpc::Status> done;
-    stub.UnaryCall(&context, kSubmitMethod, grpc::StubOptions(), &request, &response,
-                   [&done](grpc::Status status) { done.set_value(std::move(status)); });
-    grpc::Status status = done.get_future().get();
+    const grpc::Status status =
+        candour::testing::RawUnaryCall(server_->channel(), kSubmitMethod, bytes, kDeadline).status;
     return Record(absl::Status(static_cast<Code>(status.error_code()), status.error_message()));
   }
 
