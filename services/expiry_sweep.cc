@@ -58,8 +58,7 @@ absl::Status ExpirySweep::SweepInvitations(Swept& swept) const {
   if (!invitations.ok()) return invitations.status();
   const core::Day today = today_();
   return DeleteExpired<candour::v1::InvitationRecord>(
-      *store_, *invitations,
-      [today](const candour::v1::InvitationRecord& r) { return InvitationExpired(r, today); },
+      *store_, *invitations, [today](const candour::v1::InvitationRecord& r) { return InvitationExpired(r, today); },
       [](storage::UnitOfWork& unit, const storage::Invitation& i) { unit.DeleteInvitation(i.code_hash); },
       swept.invitations, swept.unreadable);
 }

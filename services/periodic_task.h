@@ -31,7 +31,7 @@ class PeriodicTask {
   const std::function<void()> run_;
   std::mutex mu_;
   std::condition_variable cv_;
-  bool stop_ = false;  // guarded by mu_
+  bool stop_ = false;   // guarded by mu_
   std::thread thread_;  // last: starts once everything above is built
 };
 

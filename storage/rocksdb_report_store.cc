@@ -43,7 +43,9 @@ absl::StatusOr<std::vector<Record>> ListKeysAndValues(rocksdb::DB* db, rocksdb::
                                                       const char* what) {
   std::vector<Record> records;
   std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(rocksdb::ReadOptions(), family));
-  for (it->SeekToFirst(); it->Valid(); it->Next()) records.push_back(Record{it->key().ToString(), it->value().ToString()});
+  for (it->SeekToFirst(); it->Valid(); it->Next()) {
+    records.push_back(Record{it->key().ToString(), it->value().ToString()});
+  }
   if (absl::Status s = FromRocksDb(it->status(), what); !s.ok()) return s;
   return records;
 }
@@ -249,7 +251,8 @@ absl::StatusOr<std::vector<StaffSession>> RocksDbReportStore::ListSessionsOf(std
 
 absl::StatusOr<std::vector<StaffSession>> RocksDbReportStore::ListSessions() {
   std::vector<StaffSession> sessions;
-  std::unique_ptr<rocksdb::Iterator> it(impl_->db()->NewIterator(rocksdb::ReadOptions(), impl_->cf(schema::kSessionsCf)));
+  std::unique_ptr<rocksdb::Iterator> it(
+      impl_->db()->NewIterator(rocksdb::ReadOptions(), impl_->cf(schema::kSessionsCf)));
   for (it->SeekToFirst(); it->Valid(); it->Next()) {
     absl::StatusOr<schema::SessionValue> decoded = schema::DecodeSessionValue(ToView(it->value()));
     if (!decoded.ok()) return decoded.status();

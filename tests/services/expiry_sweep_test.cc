@@ -28,7 +28,8 @@ class ExpirySweepTest : public ::testing::Test {
     store_ = *std::move(store);
     sessions_ = std::make_unique<SessionManager>(store_.get(), SessionPolicy{}, [this] { return now_; });
     admin_ = std::make_unique<StaffAdminService>(store_.get(), [this] { return today_; });
-    sweep_ = std::make_unique<ExpirySweep>(store_.get(), [this] { return now_; }, [this] { return today_; });
+    sweep_ = std::make_unique<ExpirySweep>(
+        store_.get(), [this] { return now_; }, [this] { return today_; });
     candour::v1::AccountRecord account;
     account.mutable_grants()->add_roles(candour::v1::ROLE_GUARDIAN);
     storage::UnitOfWork unit;

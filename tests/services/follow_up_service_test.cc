@@ -152,9 +152,8 @@ TEST_F(FollowUpFloodTest, ARealCodeGetsItsCaseDuringAGuessingFlood) {
       const auto end = std::chrono::steady_clock::now() + kMaxFloodTime;
       for (int i = 0; i < kMaxFloodRequests && !stop.load() && std::chrono::steady_clock::now() < end; ++i) {
         const std::string lookup = RandomLookup();
-        const absl::Status status = (i + t) % 2 == 0
-                                        ? guesser.GetCase(lookup).status()
-                                        : guesser.AddFollowUp(lookup, candour::v1::ThreadEntry()).status();
+        const absl::Status status = (i + t) % 2 == 0 ? guesser.GetCase(lookup).status()
+                                                     : guesser.AddFollowUp(lookup, candour::v1::ThreadEntry()).status();
         ++flood_requests;
         if (status.code() == Code::kResourceExhausted) {
           ++exhausted;

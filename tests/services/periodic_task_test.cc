@@ -60,7 +60,9 @@ TEST(PeriodicTaskTest, DestructionWaitsForARunInProgress) {
 
 TEST(PeriodicTaskTest, StartingAfterTheIntervalDoesNotRunAtOnce) {
   std::atomic<int> runs{0};
-  { PeriodicTask task(1h, PeriodicTask::Start::kAfterInterval, [&runs] { ++runs; }); }
+  {
+    PeriodicTask task(1h, PeriodicTask::Start::kAfterInterval, [&runs] { ++runs; });
+  }
   EXPECT_EQ(runs.load(), 0);
 }
 

@@ -237,8 +237,10 @@ TYPED_TEST_P(StaffStoreContractTest, ListsEveryInvitationAndSessionInHashOrder) 
   this->Apply(unit);
   // Bytes compared unsigned (200 is 0xc8); sessions of every account together.
   EXPECT_EQ(*this->store_->ListInvitations(),
-            (std::vector<Invitation>{MakeInvitation(1, "i-1"), MakeInvitation(7, "i-7"), MakeInvitation(200, "i-200")}));
-  EXPECT_EQ(*this->store_->ListSessions(), (std::vector<StaffSession>{Session(1, "alice", "s-1"), Session(3, "bob", "s-3"),
+            (std::vector<Invitation>{MakeInvitation(1, "i-1"), MakeInvitation(7, "i-7"),
+                                     MakeInvitation(200, "i-200")}));
+  EXPECT_EQ(*this->store_->ListSessions(), (std::vector<StaffSession>{Session(1, "alice", "s-1"),
+                                                                      Session(3, "bob", "s-3"),
                                                                       Session(200, "alice", "s-200")}));
   UnitOfWork change;
   change.RedeemInvitation(SecretHash(7));
