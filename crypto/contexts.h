@@ -32,8 +32,9 @@ inline constexpr std::string_view kThreadEntryContext = "candour.v1/thread-entry
 inline constexpr std::string_view kThreadCiphertextContext = "candour.v1/thread-ciphertext";
 inline constexpr std::string_view kThreadEntryHashContext = "candour.v1/thread-entry-hash";
 inline constexpr std::string_view kLinkMarkContext = "candour.v1/link-mark";
-// Keyed BLAKE2b context (key = the server's secret) for the salts the server
-// answers for names with no account.
+// Keyed BLAKE2b context (key = the server's secret) for account salts, which
+// the server answers for every name and requires when an account is made
+// (named for its first use, the salts of names with no account).
 inline constexpr std::string_view kUnknownAccountSaltContext = "candour.v1/unknown-account-salt";
 // The key of the keyed BLAKE2b that turns a receipt code into its master key
 // (25 bytes, within BLAKE2b's 16..64-byte key range).

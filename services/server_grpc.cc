@@ -73,7 +73,8 @@ absl::StatusOr<std::unique_ptr<CandourServer>> CandourServer::Start(const Server
   server->intake_ = std::make_unique<IntakeService>(store, server->directories_.get());
   server->casework_ = std::make_unique<CaseworkService>(store, server->directories_.get(), unix_now);
   server->auth_ = std::make_unique<AuthService>(
-      store, server->sessions_.get(), &server->sign_in_limiter_, *std::move(secret), core::TodayInLondon,
+      store, server->sessions_.get(), &server->sign_in_limiter_, *std::move(secret), AccountKdf(config),
+      core::TodayInLondon,
       [](std::chrono::milliseconds delay) { std::this_thread::sleep_for(delay); });
   server->staff_admin_ = std::make_unique<StaffAdminService>(store, core::TodayInLondon);
 

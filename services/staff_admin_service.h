@@ -1,7 +1,8 @@
 // Copyright 2026 The Candour Authors. Licensed under the Apache License 2.0.
 //
 // Staff administration: invitations, disabling, listing. An invitation code
-// is shown once and stored only as its hash. Thread-safe.
+// is shown once and stored only as its hash, with the name of the admin who
+// issued it. Thread-safe.
 #ifndef CANDOUR_SERVICES_STAFF_ADMIN_SERVICE_H_
 #define CANDOUR_SERVICES_STAFF_ADMIN_SERVICE_H_
 
@@ -25,7 +26,10 @@ class StaffAdminService {
   // exists already.
   absl::StatusOr<candour::v1::InviteStaffResponse> InviteStaff(const Caller& caller,
                                                                const candour::v1::InviteStaffRequest& request) const;
-  // NOT_FOUND for no such account; FAILED_PRECONDITION for the caller's own.
+  // Disables the account, ends its sessions and deletes the invitations it
+  // issued that nobody has redeemed yet, in one unit of work: a disabled
+  // admin's codes must not go on making accounts. NOT_FOUND for no such
+  // account; FAILED_PRECONDITION for the caller's own.
   absl::Status DisableStaff(const Caller& caller, const candour::v1::DisableStaffRequest& request) const;
   absl::StatusOr<candour::v1::ListStaffResponse> ListStaff() const;
 
@@ -37,6 +41,8 @@ class StaffAdminService {
  private:
   absl::StatusOr<candour::v1::InviteStaffResponse> Invite(std::string_view name, const candour::v1::Grants& grants,
                                                           int valid_days, std::string_view invited_by) const;
+  // Adds to `unit` a delete of every stored invitation `inviter` issued.
+  absl::Status DeleteInvitationsBy(std::string_view inviter, storage::UnitOfWork& unit) const;
 
   storage::ReportStore* const store_;  // not owned
   const DayClock today_;

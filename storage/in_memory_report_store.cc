@@ -140,7 +140,7 @@ absl::Status InMemoryReportStore::CheckStaffWrite(const UnitOfWork::Write& write
       return absl::FailedPreconditionError("the session belongs to another account");
     }
   }
-  return absl::OkStatus();  // deleting sessions has no precondition
+  return absl::OkStatus();  // deleting sessions or invitations has no precondition
 }
 
 // Mirrors RocksDbReportStore::Impl::BatchNewThreadEntry, check for check.
@@ -170,6 +170,8 @@ void InMemoryReportStore::ApplyStaffWrite(const UnitOfWork::Write& write) {
   } else if (const auto* w = std::get_if<Invitation>(&write)) {
     invitations_[w->code_hash] = w->record;
   } else if (const auto* w = std::get_if<UnitOfWork::RedeemedInvitation>(&write)) {
+    invitations_.erase(w->code_hash);
+  } else if (const auto* w = std::get_if<UnitOfWork::DeletedInvitation>(&write)) {
     invitations_.erase(w->code_hash);
   } else if (const auto* w = std::get_if<UnitOfWork::NewSession>(&write)) {
     sessions_[w->session.token_hash] = w->session;
@@ -269,6 +271,13 @@ absl::StatusOr<Invitation> InMemoryReportStore::GetInvitation(std::string_view c
   return Invitation{it->first, it->second};
 }
 
+absl::StatusOr<std::vector<Invitation>> InMemoryReportStore::ListInvitations() {
+  std::lock_guard<std::mutex> lock(mu_);
+  std::vector<Invitation> invitations;
+  for (const auto& [code_hash, record] : invitations_) invitations.push_back(Invitation{code_hash, record});
+  return invitations;
+}
+
 absl::StatusOr<StaffSession> InMemoryReportStore::GetSession(std::string_view token_hash) {
   std::lock_guard<std::mutex> lock(mu_);
   const auto it = sessions_.find(std::string(token_hash));
@@ -284,6 +293,13 @@ absl::StatusOr<std::vector<StaffSession>> InMemoryReportStore::ListSessionsOf(st
        it != account_sessions_.end() && it->first == name; ++it) {
     sessions.push_back(sessions_.at(it->second));
   }
+  return sessions;
+}
+
+absl::StatusOr<std::vector<StaffSession>> InMemoryReportStore::ListSessions() {
+  std::lock_guard<std::mutex> lock(mu_);
+  std::vector<StaffSession> sessions;
+  for (const auto& [token_hash, session] : sessions_) sessions.push_back(session);
   return sessions;
 }
 

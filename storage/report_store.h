@@ -119,6 +119,9 @@ class UnitOfWork {
   // Precondition: an invitation with this code hash exists. Deletes it, so an
   // invitation redeemed in the same unit as its account is used exactly once.
   void RedeemInvitation(std::string code_hash) { writes_.emplace_back(RedeemedInvitation{std::move(code_hash)}); }
+  // No precondition: deleting an absent invitation is not an error (an expiry
+  // sweep or a disabled inviter racing the invitation's redemption).
+  void DeleteInvitation(std::string code_hash) { writes_.emplace_back(DeletedInvitation{std::move(code_hash)}); }
 
   // Precondition: no session with this token hash, and the account exists.
   void AddSession(StaffSession session) { writes_.emplace_back(NewSession{std::move(session)}); }
@@ -155,13 +158,15 @@ class UnitOfWork {
   struct NewAccount { StaffAccount account; };
   struct ChangedAccount { StaffAccount account; };
   struct RedeemedInvitation { std::string code_hash; };
+  struct DeletedInvitation { std::string code_hash; };
   struct NewSession { StaffSession session; };
   struct ChangedSession { StaffSession session; };
   struct EndedSession { std::string token_hash; };
   struct EndedSessionsOf { std::string account; };
 
   using Write = std::variant<NewReport, DirectoryVersion, NewThreadEntry, WorkflowRecord, NewAccount, ChangedAccount,
-                             Invitation, RedeemedInvitation, NewSession, ChangedSession, EndedSession, EndedSessionsOf>;
+                             Invitation, RedeemedInvitation, DeletedInvitation, NewSession, ChangedSession,
+                             EndedSession, EndedSessionsOf>;
   const std::vector<Write>& writes() const { return writes_; }
   bool empty() const { return writes_.empty(); }
 
@@ -224,10 +229,15 @@ class ReportStore {
   virtual absl::StatusOr<std::vector<StaffAccount>> ListAccounts() = 0;
   // NOT_FOUND if absent.
   virtual absl::StatusOr<Invitation> GetInvitation(std::string_view code_hash) = 0;
+  // Every invitation, ordered by code hash: for the expiry sweep and for
+  // disabling an inviter. There are few, as the sweep removes expired ones.
+  virtual absl::StatusOr<std::vector<Invitation>> ListInvitations() = 0;
   // NOT_FOUND if absent.
   virtual absl::StatusOr<StaffSession> GetSession(std::string_view token_hash) = 0;
   // Every session of an account, ordered by token hash.
   virtual absl::StatusOr<std::vector<StaffSession>> ListSessionsOf(std::string_view account) = 0;
+  // Every session, ordered by token hash (for the expiry sweep).
+  virtual absl::StatusOr<std::vector<StaffSession>> ListSessions() = 0;
 
   // Calls `fn` with the sealed tag of every report received on a day in
   // [first_day, last_day], in (day, report id) order. Also the way to list

@@ -94,6 +94,7 @@ class StaffWriteChecker {
     return Code(w.code_hash);
   }
   absl::Status operator()(const UnitOfWork::RedeemedInvitation& w) { return Code(w.code_hash); }
+  absl::Status operator()(const UnitOfWork::DeletedInvitation& w) { return Code(w.code_hash); }
   absl::Status operator()(const UnitOfWork::NewSession& w) { return Session(w.session); }
   absl::Status operator()(const UnitOfWork::ChangedSession& w) { return Session(w.session); }
   absl::Status operator()(const UnitOfWork::EndedSession& w) { return Token(w.token_hash); }
@@ -133,7 +134,7 @@ class StaffWriteChecker {
   }
 
   std::set<std::string_view> accounts_;          // AddAccount, UpdateAccount
-  std::set<std::string_view> codes_;             // AddInvitation, RedeemInvitation
+  std::set<std::string_view> codes_;             // AddInvitation, RedeemInvitation, DeleteInvitation
   std::set<std::string_view> tokens_;            // AddSession, UpdateSession, DeleteSession
   std::set<std::string_view> ended_accounts_;    // DeleteSessionsOf
   std::set<std::string_view> session_accounts_;  // accounts of AddSession, UpdateSession

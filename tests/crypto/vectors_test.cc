@@ -332,7 +332,7 @@ TEST(VectorsTest, StaffSecretsAndVerifier) {
 TEST(VectorsTest, UnknownAccountSalt) {
   const Block& b = Get("unknown-account-salt");
   const SecretBytes secret = SecretBytes::CopyOf(Hex(b, "server_secret"));
-  EXPECT_EQ(HexEncode(SaltForUnknownAccount(secret, Raw(b, "name_text"))), Raw(b, "salt"));
+  EXPECT_EQ(HexEncode(AccountSalt(secret, Raw(b, "name_text"))), Raw(b, "salt"));
 }
 
 TEST(VectorsTest, SessionTokenHash) {

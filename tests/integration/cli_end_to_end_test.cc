@@ -15,6 +15,7 @@
 #include <thread>
 #include <vector>
 
+#include "candour/v1/records.pb.h"
 #include "core/period.h"
 #include "gtest/gtest.h"
 #include "storage/rocksdb_report_store.h"
@@ -559,6 +560,50 @@ TEST_F(EndToEndTest, TlsListenerServesVerifiedClients) {
   // Without TLS the client cannot talk to it.
   auto plain = Client({"--server", tls.address, "admin", "directory", "show"});
   EXPECT_NE(plain.exit_code, 0);
+}
+
+// candourd deletes expired sessions and invitations when it starts (and
+// then periodically), through the store's one write path, and stops the
+// sweeping thread cleanly on SIGTERM.
+TEST_F(EndToEndTest, CandourdSweepsExpiredSessionsAndInvitationsAtStart) {
+  server_.process->Signal(SIGTERM);
+  ASSERT_EQ(server_.process->Wait(), 0) << ReadWholeFile(server_.log);
+  const std::string expired_token(32, 'e'), live_token(32, 'l'), expired_code(32, 'c');
+  {
+    auto store = storage::RocksDbReportStore::Open(data_);
+    ASSERT_TRUE(store.ok()) << store.status();
+    candour::v1::SessionRecord expired, live;
+    expired.set_idle_expires_at(1000);  // 1970
+    expired.set_expires_at(2000);
+    live.set_idle_expires_at(int64_t{4} << 32);  // long after any test run
+    live.set_expires_at(int64_t{4} << 32);
+    candour::v1::InvitationRecord invitation;
+    invitation.set_name("late");
+    invitation.set_expires_day(core::TodayInLondon() - 1);
+    storage::UnitOfWork unit;
+    unit.AddAccount({"sweepme", "opaque account record"});
+    unit.AddSession({expired_token, "sweepme", expired.SerializeAsString()});
+    unit.AddSession({live_token, "sweepme", live.SerializeAsString()});
+    unit.AddInvitation({expired_code, invitation.SerializeAsString()});
+    ASSERT_TRUE((*store)->Commit(unit).ok());
+  }
+  server_ = StartServer(*org_, data_, work_ + "/candourd-restarted.log");
+  const std::string swept = "expiry sweep: deleted 1 sessions and 1 invitations";
+  for (int i = 0; i < 200 && ReadWholeFile(server_.log).find(swept) == std::string::npos; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  EXPECT_NE(ReadWholeFile(server_.log).find(swept), std::string::npos) << ReadWholeFile(server_.log);
+  server_.process->Signal(SIGTERM);
+  ASSERT_EQ(server_.process->Wait(), 0) << ReadWholeFile(server_.log);
+
+  auto store = storage::RocksDbReportStore::Open(data_);
+  ASSERT_TRUE(store.ok()) << store.status();
+  EXPECT_EQ((*store)->GetSession(expired_token).status().code(), absl::StatusCode::kNotFound);
+  EXPECT_TRUE((*store)->GetSession(live_token).ok());
+  EXPECT_EQ((*store)->GetInvitation(expired_code).status().code(), absl::StatusCode::kNotFound);
+  auto invitations = (*store)->ListInvitations();
+  ASSERT_TRUE(invitations.ok());
+  EXPECT_EQ(invitations->size(), 1u);  // the admin's bootstrap invitation, valid for a week
 }
 
 TEST(CandourdTest, RefusesToListenOffLoopbackWithoutTls) {

@@ -177,6 +177,7 @@ TEST_F(RocksDbReportStoreTest, MalformedStoredSessionsAreDataLoss) {
   auto store = OpenStore();
   ASSERT_NE(store, nullptr);
   EXPECT_EQ(store->GetSession(testing::SecretHash(1)).status().code(), absl::StatusCode::kDataLoss);
+  EXPECT_EQ(store->ListSessions().status().code(), absl::StatusCode::kDataLoss);
   // An index entry whose session is missing.
   EXPECT_EQ(store->ListSessionsOf("alice").status().code(), absl::StatusCode::kDataLoss);
 }
