@@ -21,8 +21,17 @@ constexpr char kHelp[] = R"(Usage: candour [--server HOST:PORT] [--pin FINGERPRI
 Commands:
   report                          report discrimination, harassment or bullying (encrypted here)
   followup                        come back with your receipt code: read replies, add a message
+  cases list                      a Guardian: cases with status and deadlines
   cases show REPORT_ID            a Guardian: decrypt a report and its thread
   cases reply REPORT_ID           a Guardian: reply to the reporter
+  cases ack REPORT_ID             a Guardian: acknowledge a new case
+  cases status REPORT_ID          a Guardian: move a case on (in-progress, referred, escalated)
+  cases close REPORT_ID           a Guardian: close a case with its outcome
+  cases assign REPORT_ID          a Guardian: assign a case to a Guardian
+  cases note REPORT_ID            a Guardian: a note for Guardians only
+  cases classify REPORT_ID        a Guardian: triage for the quarterly return
+  cases link REPORT_ID            a Guardian: link two cases
+  return --quarter 2026-27Q2      a Guardian: the FTSU quarterly return, as CSV
   guardian keygen                 make a Guardian's keys
   guardian aggregation-key        make the aggregation key, sealed to the Guardians
   guardian decrypt REPORT_ID      fetch and decrypt a report with your key
@@ -64,16 +73,21 @@ const std::map<std::string, Command>& Commands() {
       {"followup", RunFollowUp},
       {"cases show", RunGuardianDecrypt},
       {"cases reply", RunCasesReply},
+      {"cases list", RunCasesList},
+      {"cases ack", RunCasesAck},
+      {"cases status", RunCasesStatus},
+      {"cases close", RunCasesClose},
+      {"cases assign", RunCasesAssign},
+      {"cases note", RunCasesNote},
+      {"cases classify", RunCasesClassify},
+      {"cases link", RunCasesLink},
+      {"return", RunReturn},
       {"admin invite", RunAdminInvite},
       {"admin disable", RunAdminDisable},
       {"admin staff", RunAdminStaff},
       {"admin keygen", RunAdminKeygen},
       {"admin audit show", RunAdminAuditShow},
       {"admin audit checkpoint", RunAdminAuditCheckpoint},
-      {"account accept", RunAccountAccept},
-      {"admin invite", RunAdminInvite},
-      {"admin disable", RunAdminDisable},
-      {"admin staff", RunAdminStaff},
   };
   return *commands;
 }

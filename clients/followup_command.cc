@@ -9,6 +9,7 @@
 
 #include "clients/case_thread.h"
 #include "clients/commands.h"
+#include "core/case_workflow.h"
 #include "core/period.h"
 #include "crypto/envelope.h"
 #include "crypto/receipt.h"
@@ -59,26 +60,36 @@ absl::Status RunFollowUp(const Argv& argv, const GlobalOptions& globals) {
   if (!signed_directory.ok()) return signed_directory.status();
   auto report_directory = session->trust->AcceptHistorical(*signed_directory, version);
   if (!report_directory.ok()) return WithHint(report_directory.status(), "the server's directory cannot be trusted");
-  auto case_key = crypto::OpenCaseKey(found->sealed_case_key(), keys.box);
-  if (!case_key.ok()) return WithHint(case_key.status(), "the server's answer does not belong to this code");
-  auto opened = crypto::OpenWithCaseKey(envelope, *std::move(case_key), *report_directory);
-  if (!opened.ok()) return WithHint(opened.status(), "the stored report fails its checks: it may have been altered");
-  // The report's own follow-up key must be this code's: otherwise the server
-  // has paired the code with someone else's report.
-  if (opened->content.followup_signing_public_key() != keys.sign.public_key) {
+  // The sealed view key names its report inside the seal, which only this
+  // code's key opens: a server that paired the code with someone else's
+  // report is caught here.
+  auto view_key = crypto::OpenViewKey(found->sealed_view_key(), envelope.report_id(), keys.box);
+  if (!view_key.ok()) {
     return WithHint(absl::DataLossError("the report the server returned was not made with this code"),
                     "tell a Guardian: the server may have been tampered with");
   }
-  crypto::WipeMessage(opened->content);
+  const crypto::ThreadKeys thread_keys = crypto::ThreadKeys::FromViewKey(*std::move(view_key));
 
   const std::string& organisation_id = report_directory->directory.organisation_id();
   std::vector<candour::v1::ThreadEntry> entries(found->entries().begin(), found->entries().end());
-  VerifiedThread thread = VerifyThread(entries, envelope, opened->case_key, keys.sign.public_key,
+  VerifiedThread thread = VerifyThread(entries, envelope, thread_keys, keys.sign.public_key,
                                        {&report_directory->directory, &current->directory}, organisation_id);
-  std::string rendered = RenderThread(thread);
+  std::string rendered = RenderThread(thread, /*staff_view=*/false);
   std::printf("Your report (made under directory version %llu).\n\n%s", static_cast<unsigned long long>(version),
               rendered.c_str());
   crypto::WipeString(rendered);
+  if (thread.problem.ok()) {
+    std::printf("Status: %s", core::StatusName(thread.status).c_str());
+    if (thread.status == candour::v1::CASE_STATUS_CLOSED) {
+      std::printf(" (outcome: %s)", core::OutcomeName(thread.outcome).c_str());
+    } else if (found->reply_due_day() > 0) {
+      std::printf(". Expect to hear from a Guardian by %s", core::FormatDay(found->reply_due_day()).c_str());
+    }
+    std::printf(".\n");
+    if (auto mismatch = WorkflowMismatch(thread, found->status(), "", /*staff_view=*/false)) {
+      std::printf("WARNING: %s; the signed thread is what counts.\n", mismatch->c_str());
+    }
+  }
   if (!thread.problem.ok()) return WithHint(thread.problem, "nothing was sent");
   if (message == nullptr) return absl::OkStatus();
 
@@ -89,7 +100,7 @@ absl::Status RunFollowUp(const Argv& argv, const GlobalOptions& globals) {
   header.previous_hash = thread.last_hash;
   candour::v1::EntryContent content;
   content.set_text(std::string(message->view()));
-  auto entry = crypto::SealEntry(header, content, opened->case_key, keys.sign, crypto::SigningKeyId(keys.sign.public_key),
+  auto entry = crypto::SealEntry(header, content, thread_keys, keys.sign, crypto::SigningKeyId(keys.sign.public_key),
                                  organisation_id);
   crypto::WipeMessage(content);
   if (!entry.ok()) return entry.status();

@@ -14,6 +14,7 @@
 #include "absl/strings/str_join.h"
 #include "clients/commands.h"
 #include "clients/case_thread.h"
+#include "clients/guardian_case.h"
 #include "clients/staff_session.h"
 #include "crypto/thread_entry.h"
 #include "clients/report_form.h"
@@ -74,39 +75,6 @@ absl::StatusOr<candour::v1::Directory> ReadFragments(const std::vector<std::stri
     merged.MergeFrom(part);
   }
   return merged;
-}
-
-std::string RenderTag(const crypto::AggregationTag& tag) {
-  std::vector<std::string> chars;
-  for (int v = 1; v <= 10; ++v) {
-    if (tag.characteristics & (1u << (v - 1))) chars.push_back(EnumName(candour::v1::Characteristic_descriptor(), v));
-  }
-  return absl::StrCat("department ", tag.department_id, ", kind ", EnumName(candour::v1::ReportKind_descriptor(), tag.kind),
-                      ", characteristics ", absl::StrJoin(chars, "+"), ", source ",
-                      EnumName(candour::v1::BehaviourSource_descriptor(), tag.source));
-}
-
-// Opens the sealed tag with the aggregation key sealed to this recipient in
-// the directory, and compares it with the report's own fields.
-std::string CheckTag(const candour::v1::Envelope& envelope, const crypto::VerifiedDirectory& directory,
-                     const crypto::RecipientKeys& keys, const candour::v1::ReportContent& content) {
-  for (const auto& rec : directory.directory.aggregation_key_records()) {
-    if (rec.recipient_key_id() != keys.key_id) continue;
-    auto secret = crypto::OpenSealed(keys.box, rec.sealed_secret_key());
-    if (!secret.ok() || secret->size() != 32) return "Aggregation tag: your sealed aggregation key does not open\n";
-    auto pair = crypto::X25519KeyPairFromSecret(crypto::SecretKey<32>::CopyOf(secret->span()));
-    if (!pair.ok() || pair->public_key != directory.directory.aggregation_public_key()) {
-      return "Aggregation tag: the sealed aggregation key does not match the directory's\n";
-    }
-    auto tag = crypto::OpenTag(envelope.sealed_tag(), *pair);
-    if (!tag.ok()) return "Aggregation tag: does not open\n";
-    crypto::AggregationTag expected = TagFor(content);
-    bool agrees = tag->department_id == expected.department_id && tag->kind == expected.kind &&
-                  tag->characteristics == expected.characteristics && tag->source == expected.source;
-    return absl::StrCat("Aggregation tag: ", RenderTag(*tag), agrees ? " (agrees with the report)\n"
-                                                                    : " (DOES NOT agree with the report)\n");
-  }
-  return "Aggregation tag: no aggregation key is sealed to you in this directory\n";
 }
 
 }  // namespace
@@ -192,81 +160,6 @@ absl::Status RunGuardianAggregationKey(const Argv& argv, const GlobalOptions&) {
 
 namespace {
 
-// Fetches `report_id` as the signed-in Guardian, verifies it against its
-// directory, decrypts it with `keys` and prints it.
-absl::Status FetchAndShow(const std::string& report_id, const GlobalOptions& globals, Session& session,
-                          const SignedIn& staff, const crypto::RecipientKeys& keys, const crypto::SecretBytes* reply) {
-  candour::v1::GetReportRequest request;
-  request.set_report_id(report_id);
-  request.set_recipient_key_id(keys.key_id);
-  request.set_issued_at(std::time(nullptr));
-  request.set_signature(crypto::SignReportAccess(keys, report_id, request.issued_at()));
-  CaseworkClient casework(session.channel, globals.channel.deadline, staff.token.get());
-  auto fetched = casework.GetReport(request);
-  if (!fetched.ok()) return WithHint(fetched.status(), "check the report id and that your key is in the directory");
-  // The AAD binds the envelope to its own report id; this binds it to the one we asked for,
-  // so a server cannot answer with another report wholesale.
-  if (fetched->envelope().report_id() != report_id) {
-    return WithHint(absl::DataLossError("the server returned a different report than the one asked for"),
-                    "the server may have been tampered with; tell your administrator");
-  }
-
-  IntakeClient intake(session.channel, globals.channel.deadline);
-  uint64_t version = fetched->envelope().directory_version();
-  auto signed_directory = intake.GetDirectory(version);
-  if (!signed_directory.ok()) return signed_directory.status();
-  auto directory = session.trust->AcceptHistorical(*signed_directory, version);
-  if (!directory.ok()) return WithHint(directory.status(), "the server's directory cannot be trusted");
-  auto opened = crypto::OpenAsRecipient(fetched->envelope(), fetched->case_key_record(), keys, *directory);
-  if (!opened.ok()) {
-    return WithHint(opened.status(), "the stored report fails its integrity checks: it may have been tampered with");
-  }
-  std::string shown = RenderReport(opened->content, directory->directory);
-  std::printf("Report %s, received %s (as the server says), directory version %llu\n\n%s\n%s",
-              crypto::HexEncode(report_id).c_str(), core::FormatDay(fetched->received_day()).c_str(),
-              static_cast<unsigned long long>(version), shown.c_str(),
-              CheckTag(fetched->envelope(), *directory, keys, opened->content).c_str());
-  crypto::WipeString(shown);
-
-  // The thread: verified entry by entry before anything of it is shown.
-  auto thread_entries = casework.GetThread(report_id);
-  if (!thread_entries.ok()) return thread_entries.status();
-  auto current = FetchCurrentDirectory(session);
-  if (!current.ok()) return current.status();
-  const std::string& organisation_id = directory->directory.organisation_id();
-  std::vector<candour::v1::ThreadEntry> entries(thread_entries->entries().begin(), thread_entries->entries().end());
-  VerifiedThread thread =
-      VerifyThread(entries, fetched->envelope(), opened->case_key, opened->content.followup_signing_public_key(),
-                   {&directory->directory, &current->directory}, organisation_id);
-  crypto::WipeMessage(opened->content);
-  std::string rendered = RenderThread(thread);
-  std::printf("\nThread:\n\n%s", rendered.c_str());
-  crypto::WipeString(rendered);
-  if (!thread.problem.ok()) return WithHint(thread.problem, "do not reply until this is understood");
-  if (reply == nullptr) return absl::OkStatus();
-
-  crypto::EntryHeader header;
-  header.report_id = report_id;
-  header.sequence = thread.next_sequence;
-  header.kind = candour::v1::ENTRY_KIND_GUARDIAN_MESSAGE;
-  header.previous_hash = thread.last_hash;
-  header.quoted_hash = thread.last_reporter_hash;
-  candour::v1::EntryContent content;
-  content.set_text(std::string(reply->view()));
-  auto entry = crypto::SealEntry(header, content, opened->case_key, keys.sign, keys.key_id, organisation_id);
-  crypto::WipeMessage(content);
-  if (!entry.ok()) return entry.status();
-  auto sent = casework.Reply(*entry);
-  if (!sent.ok()) return WithHint(sent.status(), "run the command again to see the thread as it is now");
-  std::printf("Reply sent as entry %u. The reporter sees it when they next use their receipt code.\n",
-              sent->sequence());
-  return absl::OkStatus();
-}
-
-}  // namespace
-
-namespace {
-
 // `guardian decrypt`, `cases show` and `cases reply`: one path, so a reply is
 // only ever written after the report and its whole thread have verified.
 absl::Status RunGuardianCase(const Argv& argv, const GlobalOptions& globals, bool replying) {
@@ -283,39 +176,28 @@ absl::Status RunGuardianCase(const Argv& argv, const GlobalOptions& globals, boo
     reply = std::make_unique<crypto::SecretBytes>(crypto::SecretBytes::CopyOf(*text));
     crypto::WipeString(*text);
   }
-  if (args->positional().size() != 1 || !args->Has("key") || !args->Has("account")) {
-    return WithHint(absl::InvalidArgumentError("give one REPORT_ID, --account and --key"),
-                    "see candour guardian decrypt --help");
-  }
-  auto report_id = crypto::HexDecode(args->positional()[0]);
-  if (!report_id.ok() || report_id->size() != crypto::kReportIdSize) {
-    return WithHint(absl::InvalidArgumentError("REPORT_ID must be 32 hex digits"), "copy it from the report listing");
-  }
-  auto key_text = ReadFile(args->Get("key"));
-  if (!key_text.ok()) return key_text.status();
-  auto passphrase = ReadPassphrase(*args, "Passphrase for your Guardian key");
-  if (!passphrase.ok()) return passphrase.status();
-  auto keys = crypto::UnwrapRecipientKeys(*key_text, passphrase->view());
-  if (!keys.ok()) return WithHint(keys.status(), "check the passphrase and the key file");
+  auto report_id = ReportIdArgument(*args, replying ? "candour cases reply" : "candour cases show");
+  if (!report_id.ok()) return report_id.status();
+  auto guardian = GuardianSession::Start(*args, globals);
+  if (!guardian.ok()) return guardian.status();
+  auto opened = OpenCase(**guardian, *report_id);
+  if (!opened.ok()) return opened.status();
+  std::string shown = RenderCase(*opened, (*guardian)->keys());
+  std::fputs(shown.c_str(), stdout);
+  crypto::WipeString(shown);
+  if (!opened->thread.problem.ok()) return WithHint(opened->thread.problem, "do not reply until this is understood");
+  if (reply == nullptr) return absl::OkStatus();
 
-  auto session = Connect(globals);
-  if (!session.ok()) return session.status();
-  AuthClient auth(session->channel, globals.channel.deadline);
-  auto staff = SignInStaff(auth, args->Get("account"), passphrase->view());
-  if (absl::IsUnauthenticated(staff.status()) && !args->Has("passphrase-file")) {
-    // The account was made with a passphrase of its own.
-    auto account_passphrase = ReadPassphrase(*args, "Passphrase for your staff account");
-    if (!account_passphrase.ok()) return account_passphrase.status();
-    staff = SignInStaff(auth, args->Get("account"), account_passphrase->view());
-  }
-  if (!staff.ok()) return WithHint(staff.status(), "check the account name and passphrase");
-  absl::Status fetched_and_opened = CheckAuditTrail(session->channel, globals, *staff);
-  if (fetched_and_opened.ok()) {
-    fetched_and_opened = FetchAndShow(*report_id, globals, *session, *staff, *keys, reply.get());
-  }
-  AuthClient signed_in(session->channel, globals.channel.deadline, staff->token.get());
-  static_cast<void>(signed_in.SignOut());  // it expires by itself if this fails
-  return fetched_and_opened;
+  candour::v1::EntryContent content;
+  content.set_text(std::string(reply->view()));
+  auto entry = SealNext(*opened, (*guardian)->keys(), candour::v1::ENTRY_KIND_GUARDIAN_MESSAGE, content);
+  crypto::WipeMessage(content);
+  if (!entry.ok()) return entry.status();
+  auto sent = (*guardian)->casework().Reply(*entry);
+  if (!sent.ok()) return WithHint(sent.status(), "run the command again to see the thread as it is now");
+  std::printf("Reply sent as entry %u. The reporter sees it when they next use their receipt code.\n",
+              sent->sequence());
+  return absl::OkStatus();
 }
 
 }  // namespace

@@ -115,6 +115,30 @@ absl::StatusOr<ReplyResponse> CaseworkClient::Reply(const ThreadEntry& entry) {
   return Call(*stub_, &CaseworkService::Stub::Reply, request, deadline_, session_);
 }
 
+absl::StatusOr<ListCasesResponse> CaseworkClient::ListCases(const ListCasesRequest& request) {
+  return Call(*stub_, &CaseworkService::Stub::ListCases, request, deadline_, session_);
+}
+
+absl::StatusOr<EntryAdded> CaseworkClient::ChangeStatus(const ChangeStatusRequest& request) {
+  return Call(*stub_, &CaseworkService::Stub::ChangeStatus, request, deadline_, session_);
+}
+
+absl::StatusOr<EntryAdded> CaseworkClient::Assign(const AssignRequest& request) {
+  return Call(*stub_, &CaseworkService::Stub::Assign, request, deadline_, session_);
+}
+
+absl::StatusOr<EntryAdded> CaseworkClient::AddNote(const AddNoteRequest& request) {
+  return Call(*stub_, &CaseworkService::Stub::AddNote, request, deadline_, session_);
+}
+
+absl::StatusOr<EntryAdded> CaseworkClient::Classify(const ClassifyRequest& request) {
+  return Call(*stub_, &CaseworkService::Stub::Classify, request, deadline_, session_);
+}
+
+absl::StatusOr<EntryAdded> CaseworkClient::Link(const LinkRequest& request) {
+  return Call(*stub_, &CaseworkService::Stub::Link, request, deadline_, session_);
+}
+
 absl::StatusOr<GetCaseAccessResponse> CaseworkClient::GetCaseAccess(std::string_view report_id) {
   GetCaseAccessRequest request;
   request.set_report_id(std::string(report_id));

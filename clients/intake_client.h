@@ -66,6 +66,12 @@ class CaseworkClient {
   absl::StatusOr<candour::v1::GetReportResponse> GetReport(const candour::v1::GetReportRequest& request);
   absl::StatusOr<candour::v1::GetThreadResponse> GetThread(std::string_view report_id);
   absl::StatusOr<candour::v1::ReplyResponse> Reply(const candour::v1::ThreadEntry& entry);
+  absl::StatusOr<candour::v1::ListCasesResponse> ListCases(const candour::v1::ListCasesRequest& request);
+  absl::StatusOr<candour::v1::EntryAdded> ChangeStatus(const candour::v1::ChangeStatusRequest& request);
+  absl::StatusOr<candour::v1::EntryAdded> Assign(const candour::v1::AssignRequest& request);
+  absl::StatusOr<candour::v1::EntryAdded> AddNote(const candour::v1::AddNoteRequest& request);
+  absl::StatusOr<candour::v1::EntryAdded> Classify(const candour::v1::ClassifyRequest& request);
+  absl::StatusOr<candour::v1::EntryAdded> Link(const candour::v1::LinkRequest& request);
   absl::StatusOr<candour::v1::GetCaseAccessResponse> GetCaseAccess(std::string_view report_id);
 
  private:

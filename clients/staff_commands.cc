@@ -157,8 +157,7 @@ absl::Status RunAccountAccept(const Argv& argv, const GlobalOptions& globals) {
   auto channel = MakeChannel(globals.channel);
   if (!channel.ok()) return channel.status();
   AuthClient auth(*channel, globals.channel.deadline);
-  auto grants = AcceptStaffInvitation(auth, code->view(), args->Get("name"), passphrase.view(),
-                                      crypto::ModerateKdf(), "");
+  auto grants = AcceptStaffInvitation(auth, code->view(), args->Get("name"), passphrase.view(), "");
   if (!grants.ok()) return WithHint(grants.status(), "check the code and the name it was made for");
   std::printf("Account %s made: %s.\n", absl::AsciiStrToLower(args->Get("name")).c_str(), Describe(*grants).c_str());
   if (generated) {

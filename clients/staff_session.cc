@@ -12,18 +12,31 @@ namespace {
 // Request messages that carried a secret are wiped before they are freed.
 void WipeField(std::string* field) { sodium_memzero(field->data(), field->size()); }
 
+// The salt and limits the server answers for `name`, checked before any
+// Argon2id runs: a server must not be able to make a client allocate
+// gigabytes or spin for minutes.
+absl::StatusOr<candour::v1::AccountKdf> FetchKdf(AuthClient& auth, const std::string& name) {
+  absl::StatusOr<candour::v1::AccountKdf> kdf = auth.GetSalt(name);
+  if (!kdf.ok()) return kdf.status();
+  if (kdf->salt().size() != crypto::kAccountSaltSize ||
+      !crypto::AccountKdfInRange({kdf->opslimit(), kdf->memlimit()})) {
+    return absl::FailedPreconditionError("the server asked for key-derivation settings outside the accepted range");
+  }
+  return kdf;
+}
+
+absl::StatusOr<crypto::StaffSecrets> Derive(std::string_view passphrase, const candour::v1::AccountKdf& kdf) {
+  return crypto::DeriveStaffSecrets(passphrase, kdf.salt(), {kdf.opslimit(), kdf.memlimit()});
+}
+
 }  // namespace
 
 absl::StatusOr<SignedIn> SignInStaff(AuthClient& auth, std::string_view raw_name, std::string_view passphrase) {
   absl::StatusOr<std::string> name = core::NormaliseAccountName(raw_name);
   if (!name.ok()) return name.status();
-  absl::StatusOr<candour::v1::AccountKdf> kdf = auth.GetSalt(*name);
+  absl::StatusOr<candour::v1::AccountKdf> kdf = FetchKdf(auth, *name);
   if (!kdf.ok()) return kdf.status();
-  const crypto::KdfParams params{kdf->opslimit(), kdf->memlimit()};
-  if (kdf->salt().size() != crypto::kAccountSaltSize || !crypto::AccountKdfInRange(params)) {
-    return absl::FailedPreconditionError("the server asked for key-derivation settings outside the accepted range");
-  }
-  absl::StatusOr<crypto::StaffSecrets> secrets = crypto::DeriveStaffSecrets(passphrase, kdf->salt(), params);
+  absl::StatusOr<crypto::StaffSecrets> secrets = Derive(passphrase, *kdf);
   if (!secrets.ok()) return secrets.status();
 
   candour::v1::SignInRequest request;
@@ -47,19 +60,19 @@ absl::StatusOr<SignedIn> SignInStaff(AuthClient& auth, std::string_view raw_name
 
 absl::StatusOr<candour::v1::Grants> AcceptStaffInvitation(AuthClient& auth, std::string_view invitation_code,
                                                           std::string_view raw_name, std::string_view passphrase,
-                                                          const crypto::KdfParams& kdf,
                                                           std::string_view wrapped_keys) {
   absl::StatusOr<std::string> name = core::NormaliseAccountName(raw_name);
   if (!name.ok()) return name.status();
-  const std::string salt = crypto::NewAccountSalt();
-  absl::StatusOr<crypto::StaffSecrets> secrets = crypto::DeriveStaffSecrets(passphrase, salt, kdf);
+  // The server makes the account only with the salt and limits it already
+  // answers for the name, so that the answer does not change once it exists.
+  absl::StatusOr<candour::v1::AccountKdf> kdf = FetchKdf(auth, *name);
+  if (!kdf.ok()) return kdf.status();
+  absl::StatusOr<crypto::StaffSecrets> secrets = Derive(passphrase, *kdf);
   if (!secrets.ok()) return secrets.status();
   candour::v1::AcceptInvitationRequest request;
   request.set_invitation_code(std::string(invitation_code));
   request.set_name(*name);
-  request.mutable_kdf()->set_salt(salt);
-  request.mutable_kdf()->set_opslimit(kdf.opslimit);
-  request.mutable_kdf()->set_memlimit(kdf.memlimit);
+  *request.mutable_kdf() = *std::move(kdf);
   request.set_auth_key(std::string(secrets->auth_key.view()));
   request.set_wrapped_keys(std::string(wrapped_keys));
   absl::StatusOr<candour::v1::AcceptInvitationResponse> response = auth.AcceptInvitation(request);

@@ -35,10 +35,11 @@ struct SignedIn {
 // as it comes.
 absl::StatusOr<SignedIn> SignInStaff(AuthClient& auth, std::string_view name, std::string_view passphrase);
 
-// Makes the account an invitation is for, with a fresh salt and `kdf`.
+// Makes the account an invitation is for, with the salt and Argon2id limits
+// the server answers for the name (it accepts no others). Errors as
+// SignInStaff's for the salt, then the server's as they come.
 absl::StatusOr<candour::v1::Grants> AcceptStaffInvitation(AuthClient& auth, std::string_view invitation_code,
                                                           std::string_view name, std::string_view passphrase,
-                                                          const crypto::KdfParams& kdf,
                                                           std::string_view wrapped_keys);
 
 }  // namespace candour::clients

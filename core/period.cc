@@ -32,9 +32,6 @@ int DaysInMonth(int year, int month) {
   return month == 2 && IsLeap(year) ? 29 : kDays[month - 1];
 }
 
-// 0 = Sunday. 1970-01-01 (day 0) was a Thursday.
-int Weekday(Day day) { return static_cast<int>(((int64_t{day} % 7) + 7 + 4) % 7); }
-
 // 01:00 UTC on the last Sunday of `month` (March or October, both 31 days).
 int64_t LastSundayOneAmUtc(int year, int month) {
   const Day last = DayFromCivil({year, month, 31});
@@ -104,6 +101,9 @@ CivilDate CivilFromDay(Day day) {
   const int y = static_cast<int>(static_cast<int64_t>(yoe) + era * 400 + (m <= 2 ? 1 : 0));
   return CivilDate{y, m, d};
 }
+
+// 1970-01-01 (day 0) was a Thursday.
+int Weekday(Day day) { return static_cast<int>(((int64_t{day} % 7) + 7 + 4) % 7); }
 
 // The UK has moved its clocks by this rule since 1996 (EU directive
 // 2000/84/EC, kept after 2020); both changes happen at 01:00 UTC.

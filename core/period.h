@@ -28,6 +28,8 @@ struct CivilDate {
 
 Day DayFromCivil(CivilDate date);
 CivilDate CivilFromDay(Day day);
+// The day of the week of `day`: 0 = Sunday, 1 = Monday, ..., 6 = Saturday.
+int Weekday(Day day);
 // The London civil day at `unix_seconds` (UTC).
 Day LondonDayAt(int64_t unix_seconds);
 // Today in London, from the system clock.

@@ -1,6 +1,8 @@
 // Copyright 2026 The Candour Authors. Licensed under the Apache License 2.0.
 #include "crypto/case_key.h"
 
+#include <cstring>
+
 #include "crypto/bytes.h"
 #include "crypto/contexts.h"
 
@@ -17,6 +19,8 @@ SecretKey<32> DeriveCaseSubkey(const CaseKey& case_key, uint64_t subkey_id) {
   crypto_kdf_derive_from_key(subkey.data(), subkey.size(), subkey_id, kCaseKdfContext, case_key.data());
   return subkey;
 }
+
+SecretKey<32> ViewKeyOf(const CaseKey& case_key) { return DeriveCaseSubkey(case_key, kCaseSubkeyView); }
 
 std::string KeyCommitment(const CaseKey& case_key, std::string_view nonce) {
   // Keyed BLAKE2b commits to the key: XChaCha20-Poly1305 alone is not key
@@ -51,6 +55,27 @@ absl::StatusOr<CaseKey> OpenCaseKey(std::string_view sealed, const X25519KeyPair
   absl::StatusOr<SecretBytes> opened = OpenSealed(key, sealed);
   if (!opened.ok()) return absl::DataLossError("sealed case key does not open with this recipient's key");
   return CaseKey::CopyOf(opened->span());
+}
+
+absl::StatusOr<std::string> SealViewKey(const CaseKey& case_key, std::string_view report_id,
+                                        std::string_view receipt_x25519_public_key) {
+  if (report_id.size() != 16) return absl::InvalidArgumentError("report id must be 16 bytes");
+  SecretBytes plaintext(32 + 16);
+  const SecretKey<32> view = ViewKeyOf(case_key);
+  std::memcpy(plaintext.data(), view.data(), 32);
+  std::memcpy(plaintext.data() + 32, report_id.data(), 16);
+  return SealTo(receipt_x25519_public_key, plaintext.span());
+}
+
+absl::StatusOr<SecretKey<32>> OpenViewKey(std::string_view sealed, std::string_view report_id,
+                                          const X25519KeyPair& key) {
+  if (sealed.size() != kSealedViewKeySize) return absl::DataLossError("sealed view key must be 96 bytes");
+  absl::StatusOr<SecretBytes> opened = OpenSealed(key, sealed);
+  if (!opened.ok()) return absl::DataLossError("sealed view key does not open with this receipt's key");
+  if (report_id.size() != 16 || sodium_memcmp(opened->data() + 32, report_id.data(), 16) != 0) {
+    return absl::DataLossError("the sealed view key belongs to another report");
+  }
+  return SecretKey<32>::CopyOf(opened->span().first(32));
 }
 
 }  // namespace candour::crypto

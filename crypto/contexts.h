@@ -31,13 +31,15 @@ inline constexpr std::string_view kEnvelopeHashContext = "candour.v1/envelope-ha
 inline constexpr std::string_view kThreadEntryContext = "candour.v1/thread-entry";
 inline constexpr std::string_view kThreadCiphertextContext = "candour.v1/thread-ciphertext";
 inline constexpr std::string_view kThreadEntryHashContext = "candour.v1/thread-entry-hash";
+inline constexpr std::string_view kLinkMarkContext = "candour.v1/link-mark";
 // The audit trail: the digest of a stored entry's bytes, the hash that
 // chains entries, and the prefix of a checkpoint's signed message.
 inline constexpr std::string_view kAuditBodyContext = "candour.v1/audit-body";
 inline constexpr std::string_view kAuditEntryContext = "candour.v1/audit-entry";
 inline constexpr std::string_view kAuditCheckpointContext = "candour.v1/audit-checkpoint";
-// Keyed BLAKE2b context (key = the server's secret) for the salts the server
-// answers for names with no account.
+// Keyed BLAKE2b context (key = the server's secret) for account salts, which
+// the server answers for every name and requires when an account is made
+// (named for its first use, the salts of names with no account).
 inline constexpr std::string_view kUnknownAccountSaltContext = "candour.v1/unknown-account-salt";
 // The key of the keyed BLAKE2b that turns a receipt code into its master key
 // (25 bytes, within BLAKE2b's 16..64-byte key range).
@@ -48,9 +50,13 @@ inline constexpr char kCaseKdfContext[] = "CandCase";
 inline constexpr char kReceiptKdfContext[] = "CandRcpt";
 inline constexpr char kAccountKdfContext[] = "CandAcct";
 
-// crypto_kdf subkey ids under the case key. Case-thread entry n is sealed
-// under kCaseSubkeyThreadBase + n (n = 1..kMaxThreadEntries).
+// crypto_kdf subkey ids under the case key: the report content, and the two
+// thread keys (docs/PROTOCOL.md, "Thread keys"). Case-thread entry n is
+// sealed under kCaseSubkeyThreadBase + n (n = 1..kMaxThreadEntries) of the
+// view key or the staff key, by its kind.
 inline constexpr uint64_t kCaseSubkeyReportContent = 1;
+inline constexpr uint64_t kCaseSubkeyView = 2;
+inline constexpr uint64_t kCaseSubkeyStaff = 3;
 inline constexpr uint64_t kCaseSubkeyThreadBase = uint64_t{1} << 32;
 
 // crypto_kdf subkey ids under the receipt master key.

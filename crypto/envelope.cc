@@ -186,10 +186,13 @@ absl::StatusOr<candour::v1::SubmitReportRequest> SealReport(const candour::v1::R
     return s;
   }
   if (absl::Status s = AddCaseKeyRecords(*recipients, case_key, request); !s.ok()) return s;
-  absl::StatusOr<std::string> receipt_sealed = SealCaseKey(case_key, receipt.box.public_key);
+  // The reporter gets the view key only: enough for the thread's messages,
+  // not for the Guardians' staff-only entries.
+  absl::StatusOr<std::string> receipt_sealed =
+      SealViewKey(case_key, request.envelope().report_id(), receipt.box.public_key);
   if (!receipt_sealed.ok()) return receipt_sealed.status();
   request.mutable_receipt()->set_lookup_hash(receipt.lookup_hash);
-  request.mutable_receipt()->set_sealed_case_key(std::move(*receipt_sealed));
+  request.mutable_receipt()->set_sealed_view_key(std::move(*receipt_sealed));
   return request;
 }
 

@@ -37,7 +37,7 @@ std::string EnvelopeAad(const candour::v1::Envelope& envelope, std::string_view 
 
 // Seals `content` for every recipient of `directory`, with a fresh report id,
 // case key and nonce; the tag is sealed to the directory's aggregation key and
-// the case key also to the receipt's box key. INVALID_ARGUMENT if the content
+// the case's view key (ViewKeyOf) to the receipt's box key. INVALID_ARGUMENT if the content
 // is too large or the directory lacks keys.
 absl::StatusOr<candour::v1::SubmitReportRequest> SealReport(const candour::v1::ReportContent& content,
                                                             const AggregationTag& tag,

@@ -74,12 +74,6 @@ absl::StatusOr<StaffSecrets> DeriveStaffSecrets(std::string_view passphrase, std
   return secrets;
 }
 
-std::string NewAccountSalt() {
-  std::string salt(kAccountSaltSize, '\0');
-  randombytes_buf(salt.data(), salt.size());
-  return salt;
-}
-
 absl::StatusOr<std::string> HashAuthKey(std::string_view auth_key) {
   if (auth_key.size() != kAuthKeySize) {
     return absl::InvalidArgumentError(absl::StrCat("authentication key must be 32 bytes, not ", auth_key.size()));
@@ -115,8 +109,10 @@ const std::string& DecoyVerifier() {
   return *decoy;
 }
 
-std::string SaltForUnknownAccount(const SecretBytes& server_secret, std::string_view name) {
+std::string AccountSalt(const SecretBytes& server_secret, std::string_view name) {
   if (server_secret.size() != kServerSecretSize) std::abort();  // REQUIRES, checked at load
+  // The context keeps its first name: it was the salt of unknown names only
+  // before accounts were made with it too, and the bytes must not change.
   return KeyedDomainHashN(server_secret.span(), kUnknownAccountSaltContext, name, kAccountSaltSize);
 }
 

@@ -41,9 +41,6 @@ struct StaffSecrets {
 absl::StatusOr<StaffSecrets> DeriveStaffSecrets(std::string_view passphrase, std::string_view salt,
                                                 const KdfParams& kdf);
 
-// A fresh random account salt.
-std::string NewAccountSalt();
-
 // Server side. The stored verifier: crypto_pwhash_str (Argon2id,
 // interactive limits) of the authentication key, a "$argon2id$..." string.
 // INVALID_ARGUMENT for a key of the wrong size; RESOURCE_EXHAUSTED if
@@ -60,13 +57,15 @@ bool VerifyAuthKey(std::string_view verifier, std::string_view auth_key);
 // once: without a decoy, unknown names would answer fast from then on.
 const std::string& DecoyVerifier();
 
-// The salt the server answers for a name with no account: a keyed BLAKE2b of
-// the name under the server's secret, so that it is stable (asking twice gives
-// the same answer) and looks like any other salt: kAccountSaltSize bytes.
-// `name` is the account name exactly as the server looks accounts up.
+// The salt of the account `name`, whether or not it exists: a keyed BLAKE2b
+// of the name under the server's secret, kAccountSaltSize bytes. The server
+// answers it for a name with no account and requires it when the account is
+// made, so a name's answer is the same before and after and does not tell
+// who has an account (docs/PROTOCOL.md §15). `name` is the account name
+// exactly as the server looks accounts up.
 // REQUIRES: server_secret.size() == kServerSecretSize (checked where the
 // secret is loaded; aborts otherwise).
-std::string SaltForUnknownAccount(const SecretBytes& server_secret, std::string_view name);
+std::string AccountSalt(const SecretBytes& server_secret, std::string_view name);
 
 // A session token: 32 random bytes, sent hex-encoded in the "authorization"
 // metadata as "Bearer <64 hex digits>".

@@ -1,8 +1,9 @@
 // Copyright 2026 The Candour Authors. Licensed under the Apache License 2.0.
 //
 // Case-thread entries (docs/PROTOCOL.md, "Case threads"). An entry's content
-// is padded to a bucket and sealed with XChaCha20-Poly1305 under case-key
-// subkey kCaseSubkeyThreadBase + sequence, with the entry's header as
+// is padded to a bucket and sealed with XChaCha20-Poly1305 under subkey
+// kCaseSubkeyThreadBase + sequence of the view key or the staff key (by its
+// kind; see ThreadKeys), with the entry's header as
 // additional data; its author signs the header and the hash of the nonce and
 // ciphertext with Ed25519; each entry names the hash of the one before, the
 // first the hash of the report's envelope. The entry functions check field
@@ -13,6 +14,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -32,6 +34,33 @@ inline constexpr size_t kMaxEntryBucket = 32 * 1024;
 // and the 0x80 padding marker fit kMaxEntryBucket, with room to spare.
 inline constexpr size_t kMaxEntryTextBytes = kMaxEntryBucket - 16;
 inline constexpr size_t kEntrySignatureSize = 64;
+
+// True for the kinds only Guardians can read (notes, assignments,
+// classifications, links, re-wraps): sealed under the staff key.
+bool IsStaffOnlyKind(candour::v1::EntryKind kind);
+
+// The keys that seal a case's thread (docs/PROTOCOL.md, "Thread keys"): the
+// view key (messages both ways and status changes) and the staff key (every
+// staff-only kind), both subkeys of the case key. Guardians derive both; the
+// reporter is given only the view key, through the receipt binding, and
+// cannot derive the staff key from it. Move-only; wipes itself.
+class ThreadKeys {
+ public:
+  static ThreadKeys FromCaseKey(const CaseKey& case_key);
+  // The reporter's side. REQUIRES: 32 bytes (OpenCaseKey checks the size).
+  static ThreadKeys FromViewKey(SecretKey<32> view_key);
+
+  bool has_staff_key() const { return staff_.has_value(); }
+  // The key for entries of `kind`, or nullptr for a staff-only kind without
+  // the staff key.
+  const SecretKey<32>* KeyFor(candour::v1::EntryKind kind) const;
+
+ private:
+  ThreadKeys(SecretKey<32> view, std::optional<SecretKey<32>> staff)
+      : view_(std::move(view)), staff_(std::move(staff)) {}
+  SecretKey<32> view_;
+  std::optional<SecretKey<32>> staff_;
+};
 
 // H(kEnvelopeHashContext, EnvelopeAad(envelope, organisation_id) || nonce ||
 // key_commitment || ciphertext): what the first entry chains to. 32 bytes.
@@ -70,20 +99,27 @@ struct EntryHeader {
   std::string quoted_hash;    // empty for reporter entries; 32 bytes for Guardians'
 };
 
+// Checks that `content` is what an entry of `kind` may hold: the body its
+// kind names (text for messages and notes, and so on), every enum value known,
+// sizes within docs/PROTOCOL.md's limits, text UTF-8, no unknown fields.
+// INVALID_ARGUMENT naming what is wrong, never quoting content.
+absl::Status CheckEntryContent(const candour::v1::EntryContent& content, candour::v1::EntryKind kind);
+
 // Seals `content` and signs the entry with `author`. `author_key_id` is
 // SigningKeyId(author.public_key) for a reporter entry (checked) and the
 // Guardian's recipient key id for a Guardian entry (the directory binds it to
 // the signing key; not checked here). The nonce is random.
-// INVALID_ARGUMENT for a malformed header or key id, text above
-// kMaxEntryTextBytes or not UTF-8, or content with unknown fields.
+// INVALID_ARGUMENT for a malformed header or key id, or content
+// CheckEntryContent refuses; FAILED_PRECONDITION for a staff-only kind with
+// keys that lack the staff key.
 absl::StatusOr<candour::v1::ThreadEntry> SealEntry(const EntryHeader& header, const candour::v1::EntryContent& content,
-                                                   const CaseKey& case_key, const Ed25519KeyPair& author,
+                                                   const ThreadKeys& keys, const Ed25519KeyPair& author,
                                                    std::string_view author_key_id, std::string_view organisation_id);
 // The deterministic core of SealEntry, for test vectors: as SealEntry with the
 // given 24-byte nonce. Never reuse a nonce for real entries.
 absl::StatusOr<candour::v1::ThreadEntry> SealEntryWithNonce(const EntryHeader& header,
                                                             const candour::v1::EntryContent& content,
-                                                            const CaseKey& case_key, const Ed25519KeyPair& author,
+                                                            const ThreadKeys& keys, const Ed25519KeyPair& author,
                                                             std::string_view author_key_id,
                                                             std::string_view organisation_id, std::string_view nonce);
 
@@ -97,11 +133,13 @@ absl::Status VerifyEntrySignature(const candour::v1::ThreadEntry& entry, std::st
                                   std::string_view organisation_id);
 
 // Decrypts, unpads and parses, after the caller has verified the signature
-// (this does not). DATA_LOSS if the entry is malformed, the ciphertext does
-// not open under this case key and header, or the padding or content is
-// malformed; messages never quote content. The text is returned in a protobuf
-// string: wipe it (WipeMessage) when done.
-absl::StatusOr<candour::v1::EntryContent> OpenEntry(const candour::v1::ThreadEntry& entry, const CaseKey& case_key,
+// (this does not). FAILED_PRECONDITION for a staff-only entry and keys
+// without the staff key (the reporter's side: not an error in the thread).
+// DATA_LOSS if the entry is malformed, the ciphertext does not open under
+// these keys and header, or the padding or content is malformed or not what
+// the kind holds; messages never quote content. The content is returned in a
+// protobuf message: wipe it (WipeMessage) when done.
+absl::StatusOr<candour::v1::EntryContent> OpenEntry(const candour::v1::ThreadEntry& entry, const ThreadKeys& keys,
                                                     std::string_view organisation_id);
 
 }  // namespace candour::crypto

@@ -11,15 +11,29 @@ namespace {
 constexpr char kSignInRefused[] = "the name or passphrase is wrong, or the account is locked or disabled";
 constexpr char kInvitationRefused[] = "this invitation code is not valid for this name, or has expired";
 
+// Disabling an admin deletes the invitations they issued, but one they
+// issued in a call that began before the disable and committed after it
+// survives that: so redemption checks the inviter too. Accounts are never
+// deleted, and `candourd admin bootstrap` names no inviter.
+absl::Status CheckInviterActive(storage::ReportStore& store, const candour::v1::InvitationRecord& invitation) {
+  if (invitation.invited_by().empty()) return absl::OkStatus();
+  absl::StatusOr<candour::v1::AccountRecord> inviter = LoadAccount(store, invitation.invited_by());
+  if (absl::IsNotFound(inviter.status())) return absl::OkStatus();
+  if (!inviter.ok()) return inviter.status();
+  return inviter->disabled() ? absl::PermissionDeniedError(kInvitationRefused) : absl::OkStatus();
+}
+
 }  // namespace
 
 AuthService::AuthService(storage::ReportStore* store, AuditTrail* audit, const SessionManager* sessions,
-                         SignInLimiter* limiter, crypto::SecretBytes server_secret, DayClock today, Sleeper sleep)
+                         SignInLimiter* limiter, crypto::SecretBytes server_secret, crypto::KdfParams account_kdf,
+                         DayClock today, Sleeper sleep)
     : store_(store),
       audit_(audit),
       sessions_(sessions),
       limiter_(limiter),
       server_secret_(std::move(server_secret)),
+      account_kdf_(account_kdf),
       today_(std::move(today)),
       sleep_(std::move(sleep)) {}
 
@@ -33,11 +47,16 @@ absl::StatusOr<candour::v1::GetSaltResponse> AuthService::GetSalt(const candour:
     return response;
   }
   if (!absl::IsNotFound(account.status())) return account.status();
-  const crypto::KdfParams defaults = crypto::ModerateKdf();
-  response.mutable_kdf()->set_salt(crypto::SaltForUnknownAccount(server_secret_, *name));
-  response.mutable_kdf()->set_opslimit(defaults.opslimit);
-  response.mutable_kdf()->set_memlimit(defaults.memlimit);
+  *response.mutable_kdf() = NewAccountKdf(*name);
   return response;
+}
+
+candour::v1::AccountKdf AuthService::NewAccountKdf(std::string_view name) const {
+  candour::v1::AccountKdf kdf;
+  kdf.set_salt(crypto::AccountSalt(server_secret_, name));
+  kdf.set_opslimit(account_kdf_.opslimit);
+  kdf.set_memlimit(account_kdf_.memlimit);
+  return kdf;
 }
 
 absl::StatusOr<candour::v1::SignInResponse> AuthService::SignIn(const candour::v1::SignInRequest& request) {
@@ -88,6 +107,14 @@ absl::StatusOr<candour::v1::AcceptInvitationResponse> AuthService::AcceptInvitat
   absl::StatusOr<std::string> code_hash = crypto::InvitationCodeHash(request.invitation_code());
   if (!code_hash.ok()) return absl::InvalidArgumentError("invitation_code is not an invitation code");
   if (absl::Status s = ValidateAccountKdf(request.kdf()); !s.ok()) return s;
+  // The salt and limits GetSalt answers, built here rather than copied from
+  // the request, so the stored kdf cannot carry anything else (unknown
+  // fields would make GetSalt's answer differ by a byte).
+  const candour::v1::AccountKdf kdf = NewAccountKdf(*name);
+  if (request.kdf().salt() != kdf.salt() || request.kdf().opslimit() != kdf.opslimit() ||
+      request.kdf().memlimit() != kdf.memlimit()) {
+    return absl::InvalidArgumentError("kdf must be the salt and limits GetSalt answers for this name");
+  }
   if (request.auth_key().size() != crypto::kAuthKeySize) {
     return absl::InvalidArgumentError("auth_key must be 32 bytes");
   }
@@ -100,15 +127,16 @@ absl::StatusOr<candour::v1::AcceptInvitationResponse> AuthService::AcceptInvitat
   if (!stored.ok()) return stored.status();
   candour::v1::InvitationRecord invitation;
   if (!invitation.ParseFromString(stored->record)) return absl::DataLossError("a stored invitation does not parse");
-  if (invitation.name() != *name || today_() > invitation.expires_day()) {
+  if (invitation.name() != *name || InvitationExpired(invitation, today_())) {
     return absl::PermissionDeniedError(kInvitationRefused);
   }
+  if (absl::Status s = CheckInviterActive(*store_, invitation); !s.ok()) return s;
 
   absl::StatusOr<std::string> verifier = crypto::HashAuthKey(request.auth_key());
   if (!verifier.ok()) return verifier.status();
   candour::v1::AccountRecord account;
   *account.mutable_grants() = invitation.grants();
-  *account.mutable_kdf() = request.kdf();
+  *account.mutable_kdf() = kdf;
   account.set_auth_verifier(*verifier);
   account.set_wrapped_keys(request.wrapped_keys());
   account.set_created_day(today_());

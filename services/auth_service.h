@@ -17,6 +17,7 @@
 #include "absl/status/statusor.h"
 #include "candour/v1/auth.pb.h"
 #include "core/period.h"
+#include "crypto/key_file.h"
 #include "crypto/secret_bytes.h"
 #include "services/audit_trail.h"
 #include "services/sessions.h"
@@ -32,28 +33,41 @@ class AuthService {
 
   using DayClock = std::function<core::Day()>;
   using Sleeper = std::function<void(std::chrono::milliseconds)>;
+  // `account_kdf` is the limits of new accounts (ServerConfig); REQUIRES:
+  // crypto::AccountKdfInRange(account_kdf).
   AuthService(storage::ReportStore* store, AuditTrail* audit, const SessionManager* sessions, SignInLimiter* limiter,
-              crypto::SecretBytes server_secret, DayClock today, Sleeper sleep);
+              crypto::SecretBytes server_secret, crypto::KdfParams account_kdf, DayClock today, Sleeper sleep);
 
-  // INVALID_ARGUMENT for a malformed name; otherwise a salt, real or derived.
+  // INVALID_ARGUMENT for a malformed name. Otherwise the account's salt and
+  // limits; for a name with no account, the salt and limits it would be
+  // made with (crypto::AccountSalt, account_kdf), which for an account made
+  // with the current limits is the same answer to the byte.
   absl::StatusOr<candour::v1::GetSaltResponse> GetSalt(const candour::v1::GetSaltRequest& request) const;
   // INVALID_ARGUMENT for a malformed name or key size; UNAUTHENTICATED for
   // every kind of refusal.
   absl::StatusOr<candour::v1::SignInResponse> SignIn(const candour::v1::SignInRequest& request);
+  // The account is made with exactly the salt and limits GetSalt answers for
+  // the name: any other kdf is INVALID_ARGUMENT, so that making an account
+  // does not change the name's answer.
   // INVALID_ARGUMENT for malformed fields; PERMISSION_DENIED for a code that
-  // is unknown, expired or for another name; ALREADY_EXISTS if the account
-  // exists (made meanwhile).
+  // is unknown, expired, for another name or issued by an admin since
+  // disabled; ALREADY_EXISTS if the account exists (made meanwhile).
   absl::StatusOr<candour::v1::AcceptInvitationResponse> AcceptInvitation(
       const candour::v1::AcceptInvitationRequest& request);
   absl::Status SignOut(const Caller& caller);
   candour::v1::WhoAmIResponse WhoAmI(const Caller& caller) const;
 
  private:
-  storage::ReportStore* const store_;        // not owned
-  AuditTrail* const audit_;                  // not owned
-  const SessionManager* const sessions_;     // not owned
-  SignInLimiter* const limiter_;             // not owned
+  // The kdf a new account `name` is made with and GetSalt answers for it
+  // while it has none.
+  candour::v1::AccountKdf NewAccountKdf(std::string_view name) const;
+
+  storage::ReportStore* const store_;     // not owned
+  AuditTrail* const audit_;               // not owned
+  const SessionManager* const sessions_;  // not owned
+  SignInLimiter* const limiter_;          // not owned
   const crypto::SecretBytes server_secret_;
+  const crypto::KdfParams account_kdf_;
   const DayClock today_;
   const Sleeper sleep_;
   std::counting_semaphore<> verifications_{kConcurrentVerifications};

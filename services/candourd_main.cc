@@ -1,21 +1,18 @@
 // Copyright 2026 The Candour Authors. Licensed under the Apache License 2.0.
 //
 // candourd: wiring only. Config, sodium_init, no core dumps, the RocksDB
-// store, the gRPC server, periodic aggregate counters, and a SIGTERM drain
-// that closes the database cleanly. The subcommands that work on the data
-// dir itself are in candourd_commands.cc.
+// store, the gRPC server, periodic aggregate counters and expiry sweeps, and
+// a SIGTERM drain that closes the database cleanly. The subcommands that
+// work on the data dir itself are in candourd_commands.cc.
 #include <signal.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
 
 #include <chrono>
-#include <condition_variable>
 #include <cstdio>
 #include <ctime>
 #include <fstream>
-#include <mutex>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
@@ -24,6 +21,8 @@
 #include "crypto/sodium.h"
 #include "services/candourd_commands.h"
 #include "services/config.h"
+#include "services/expiry_sweep.h"
+#include "services/periodic_task.h"
 #include "services/server_grpc.h"
 #include "services/server_log.h"
 #include "storage/rocksdb_report_store.h"
@@ -49,6 +48,9 @@ Runs the Candour server. Settings (file lines `key = value`, or flags):
   secret_file          candourd's own secret (default DATA_DIR/candourd.secret)
   session_idle_minutes staff sessions end after this long idle (default 15)
   session_hours        and after this long in any case (default 12)
+  account_kdf_ops, account_kdf_mem_mb
+                       Argon2id limits of new staff accounts (default 3 and 256: "moderate"); set once
+  sweep_interval_minutes  expired sessions and invitations are deleted at start and this often (default 10)
   port_file            write the bound port here (for port 0)
 )";
 
@@ -76,33 +78,21 @@ void WarnIfDirectoryExpiresSoon(const DirectoryRegistry& directories) {
   }
 }
 
-// Logs counters and renewal warnings every interval until stopped.
-class Ticker {
- public:
-  Ticker(CandourServer* server, std::chrono::seconds interval)
-      : thread_([this, server, interval] { Run(server, interval); }) {}
-  ~Ticker() {
-    {
-      std::lock_guard lock(mu_);
-      stop_ = true;
-    }
-    cv_.notify_all();
-    thread_.join();
+// Logs counts only: a sweep's log line never names an account.
+void SweepExpired(const ExpirySweep& sweep) {
+  absl::StatusOr<ExpirySweep::Swept> swept = sweep.Run();
+  if (!swept.ok()) {
+    LogWarning(absl::StrCat("expiry sweep failed: ", swept.status().message()));
+    return;
   }
-
- private:
-  void Run(CandourServer* server, std::chrono::seconds interval) {
-    std::unique_lock lock(mu_);
-    while (!cv_.wait_for(lock, interval, [this] { return stop_; })) {
-      LogInfo(server->intake_counters().TakeSummary());
-      WarnIfDirectoryExpiresSoon(server->directories());
-    }
+  if (swept->sessions > 0 || swept->invitations > 0) {
+    LogInfo(absl::StrCat("expiry sweep: deleted ", swept->sessions, " sessions and ", swept->invitations,
+                         " invitations"));
   }
-  std::mutex mu_;
-  std::condition_variable cv_;
-  bool stop_ = false;
-  std::thread thread_;
-};
+  if (swept->unreadable > 0) {
+    LogWarning(absl::StrCat("expiry sweep: ", swept->unreadable, " staff records do not parse; left in place"));
+  }
+}
 
 int Run(const std::vector<std::string>& args) {
   if (args.size() >= 2 && args[0] == "admin" && args[1] == "bootstrap") {
@@ -157,7 +147,18 @@ int Run(const std::vector<std::string>& args) {
   LogInfo(absl::StrCat("listening on port ", (*server)->port(), config->tls_cert.empty() ? " (loopback, no TLS)" : " (TLS)"));
   WarnIfDirectoryExpiresSoon((*server)->directories());
   {
-    Ticker ticker(server->get(), std::chrono::seconds(config->counters_interval_s));
+    CandourServer* running = server->get();
+    PeriodicTask counters(std::chrono::seconds(config->counters_interval_s), PeriodicTask::Start::kAfterInterval,
+                          [running] {
+                            LogInfo(running->intake_counters().TakeSummary());
+                            WarnIfDirectoryExpiresSoon(running->directories());
+                          });
+    const ExpirySweep sweep(
+        store->get(), [] { return static_cast<int64_t>(std::time(nullptr)); }, core::TodayInLondon);
+    // Declared after the sweep it runs, so it stops (and joins) first, and
+    // inside this block, so it stops before the store closes.
+    PeriodicTask sweeps(std::chrono::minutes(config->sweep_interval_minutes), PeriodicTask::Start::kNow,
+                        [&sweep] { SweepExpired(sweep); });
     int signal = 0;
     sigwait(&stop_signals, &signal);
     LogInfo("stopping: draining calls in flight");

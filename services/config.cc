@@ -2,6 +2,7 @@
 #include "services/config.h"
 
 #include "core/loopback.h"
+#include "crypto/staff_credentials.h"
 
 #include <fstream>
 #include <functional>
@@ -48,12 +49,19 @@ const std::map<std::string, Setter>& Setters() {
       {"secret_file", String(&ServerConfig::secret_file)},
       {"session_idle_minutes", Number(&ServerConfig::session_idle_minutes, 1, 240, "session_idle_minutes")},
       {"session_hours", Number(&ServerConfig::session_hours, 1, 24, "session_hours")},
+      {"account_kdf_ops", Number(&ServerConfig::account_kdf_ops, 2, 64, "account_kdf_ops")},
+      {"account_kdf_mem_mb", Number(&ServerConfig::account_kdf_mem_mb, 64, 4096, "account_kdf_mem_mb")},
+      {"sweep_interval_minutes", Number(&ServerConfig::sweep_interval_minutes, 1, 1440, "sweep_interval_minutes")},
       {"max_message_bytes", Number(&ServerConfig::max_message_bytes, 4096, 64 << 20, "max_message_bytes")},
       {"block_cache_mb", Number(&ServerConfig::block_cache_mb, 8, 1 << 16, "block_cache_mb")},
       {"write_buffer_mb", Number(&ServerConfig::write_buffer_mb, 4, 1 << 14, "write_buffer_mb")},
       {"counters_interval_s", Number(&ServerConfig::counters_interval_s, 1, 86400, "counters_interval_s")},
       {"max_threads", Number(&ServerConfig::max_threads, 4, 4096, "max_threads")},
       {"idle_threads", Number(&ServerConfig::idle_threads, 1, 4096, "idle_threads")},
+      {"acknowledge_working_days",
+       Number(&ServerConfig::acknowledge_working_days, 0, 30, "acknowledge_working_days")},
+      {"feedback_days", Number(&ServerConfig::feedback_days, 1, 365, "feedback_days")},
+      {"bank_holidays", String(&ServerConfig::bank_holidays)},
   };
   return *setters;
 }
@@ -121,6 +129,10 @@ absl::StatusOr<ServerConfig> ParseServerConfig(const std::vector<std::string>& a
   return config;
 }
 
+crypto::KdfParams AccountKdf(const ServerConfig& config) {
+  return {static_cast<uint64_t>(config.account_kdf_ops), static_cast<uint64_t>(config.account_kdf_mem_mb) << 20};
+}
+
 absl::Status ValidateServerConfig(const ServerConfig& config) {
   if (config.tls_cert.empty() != config.tls_key.empty()) {
     return absl::InvalidArgumentError("tls_cert and tls_key must be given together");
@@ -135,6 +147,10 @@ absl::Status ValidateServerConfig(const ServerConfig& config) {
   if (config.data_dir.empty()) return absl::InvalidArgumentError("data_dir is empty");
   if (config.idle_threads > config.max_threads) {
     return absl::InvalidArgumentError("idle_threads must not be above max_threads");
+  }
+  // The parser checks each number alone; the accepted range is crypto's.
+  if (!crypto::AccountKdfInRange(AccountKdf(config))) {
+    return absl::InvalidArgumentError("account_kdf_ops must be 2..64 and account_kdf_mem_mb 64..4096");
   }
   return absl::OkStatus();
 }

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "crypto/key_file.h"
 
 namespace candour::services {
 
@@ -43,12 +44,31 @@ struct ServerConfig {
   // in any case.
   int64_t session_idle_minutes = 15;
   int64_t session_hours = 12;
+  // The Argon2id limits of every new staff account, and the limits GetSalt
+  // answers for a name with no account (so the two look the same). Within
+  // crypto::AccountKdfInRange; libsodium's "moderate" by default. Changing
+  // them makes accounts made before the change tell themselves apart from
+  // names with no account (docs/THREAT_MODEL.md): choose them once.
+  int64_t account_kdf_ops = 3;      // crypto_pwhash opslimit
+  int64_t account_kdf_mem_mb = 256;  // crypto_pwhash memlimit, MiB
+  // Expired sessions and invitations are deleted at start and then this often.
+  int64_t sweep_interval_minutes = 10;
   std::string port_file;                   // if set, the bound port is written here
+  // Case deadlines: acknowledge within this many working days (weekends and
+  // England's bank holidays excluded), give feedback within this many days.
+  int64_t acknowledge_working_days = 2;
+  int64_t feedback_days = 30;
+  // Bank holidays beyond England's rule for 2024-2028 (one-off holidays,
+  // later years): "2029-01-01,2029-03-30", YYYY-MM-DD separated by commas.
+  std::string bank_holidays;
 };
 
 // Reads `--config FILE` first if present, then applies the other flags.
 // INVALID_ARGUMENT for an unknown key or a malformed number.
 absl::StatusOr<ServerConfig> ParseServerConfig(const std::vector<std::string>& args);
+
+// The Argon2id limits of new staff accounts, from account_kdf_*.
+crypto::KdfParams AccountKdf(const ServerConfig& config);
 
 // INVALID_ARGUMENT / FAILED_PRECONDITION if the config cannot be served:
 // a non-loopback listen address without TLS, half a TLS pair, no org key.

@@ -33,12 +33,23 @@ absl::StatusOr<candour::v1::GetCaseResponse> FollowUpService::GetCase(const cand
   if (!receipt.ok()) return receipt.status();
   absl::StatusOr<candour::v1::Envelope> envelope = threads_->Envelope(receipt->report_id);
   if (!envelope.ok()) return envelope.status();
-  absl::StatusOr<std::vector<candour::v1::ThreadEntry>> entries = threads_->Get(receipt->report_id);
-  if (!entries.ok()) return entries.status();
+  // Not audited: reporters have no account, and the log must not become a
+  // record of when a reporter came back.
+  absl::StatusOr<candour::v1::GetThreadResponse> thread = threads_->Thread(receipt->report_id);
+  if (!thread.ok()) return thread.status();
   candour::v1::GetCaseResponse response;
   *response.mutable_envelope() = *std::move(envelope);
-  response.set_sealed_case_key(receipt->sealed_case_key);
-  for (candour::v1::ThreadEntry& entry : *entries) *response.add_entries() = std::move(entry);
+  response.set_sealed_view_key(receipt->sealed_case_key);
+  for (candour::v1::ThreadEntry& entry : *thread->mutable_entries()) *response.add_entries() = std::move(entry);
+  // What the reporter may expect next: an acknowledgement while the case is
+  // new, then feedback until it is closed.
+  const candour::v1::CaseSummary& workflow = thread->workflow();
+  response.set_status(workflow.status());
+  if (workflow.status() == candour::v1::CASE_STATUS_NEW) {
+    response.set_reply_due_day(workflow.acknowledge_due_day());
+  } else if (workflow.status() != candour::v1::CASE_STATUS_CLOSED) {
+    response.set_reply_due_day(workflow.feedback_due_day());
+  }
   return response;
 }
 
@@ -50,10 +61,11 @@ absl::StatusOr<candour::v1::AddFollowUpResponse> FollowUpService::AddFollowUp(
   if (request.entry().report_id() != receipt->report_id) {
     return absl::PermissionDeniedError("the entry is for another report than this receipt code's");
   }
-  absl::StatusOr<uint32_t> sequence = threads_->Append(request.entry(), candour::v1::ENTRY_KIND_REPORTER_MESSAGE);
-  if (!sequence.ok()) return sequence.status();
+  absl::StatusOr<CaseThreads::Appended> appended =
+      threads_->Append(request.entry(), candour::v1::ENTRY_KIND_REPORTER_MESSAGE, /*audited=*/nullptr);
+  if (!appended.ok()) return appended.status();
   candour::v1::AddFollowUpResponse response;
-  response.set_sequence(*sequence);
+  response.set_sequence(appended->sequence);
   return response;
 }
 

@@ -46,7 +46,7 @@ bool IntakeService::IsStoredRetry(const SubmitReportRequest& request) const {
   }
   auto receipt = store_->GetReceipt(request.receipt().lookup_hash());
   return receipt.ok() && receipt->report_id == request.envelope().report_id() &&
-         receipt->sealed_case_key == request.receipt().sealed_case_key();
+         receipt->sealed_case_key == request.receipt().sealed_view_key();
 }
 
 absl::StatusOr<candour::v1::SignedDirectory> IntakeService::GetDirectory(
@@ -77,7 +77,7 @@ absl::StatusOr<candour::v1::SubmitReportResponse> IntakeService::SubmitReport(co
     report.case_keys.push_back({rec.recipient_key_id(), rec.sealed_case_key()});
   }
   report.receipt_lookup_hash = request.receipt().lookup_hash();
-  report.receipt_sealed_case_key = request.receipt().sealed_case_key();
+  report.receipt_sealed_case_key = request.receipt().sealed_view_key();
 
   storage::UnitOfWork unit;
   unit.AddReport(std::move(report));

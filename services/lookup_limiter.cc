@@ -5,35 +5,38 @@
 
 namespace candour::services {
 
-bool LookupLimiter::Allowed(std::string_view connection, int64_t now_ms) {
-  std::lock_guard<std::mutex> lock(mu_);
-  auto it = connections_.find(connection);
-  if (it == connections_.end()) return true;
-  if (now_ms - it->second.started_ms >= limits_.window_ms) {
-    connections_.erase(it);
-    return true;
-  }
-  return it->second.misses < limits_.misses_per_connection;
+void LookupLimiter::Forget(Windows::iterator it) {
+  index_.erase(it->connection);
+  windows_.erase(it);
 }
 
-bool LookupLimiter::RecordMiss(std::string_view connection, int64_t now_ms) {
-  std::lock_guard<std::mutex> lock(mu_);
-  auto it = connections_.find(connection);
-  if (it != connections_.end() && now_ms - it->second.started_ms >= limits_.window_ms) it->second = Window{now_ms, 0};
-  if (it == connections_.end()) {
-    if (connections_.size() >= limits_.max_connections) {
-      // Full: forget windows that have ended; if none has, the oldest.
-      std::erase_if(connections_, [&](const auto& c) { return now_ms - c.second.started_ms >= limits_.window_ms; });
-      if (connections_.size() >= limits_.max_connections) {
-        connections_.erase(std::min_element(connections_.begin(), connections_.end(), [](const auto& a, const auto& b) {
-          return a.second.started_ms < b.second.started_ms;
-        }));
-      }
+LookupLimiter::Window& LookupLimiter::CurrentWindow(std::string_view connection, int64_t now_ms) {
+  if (auto found = index_.find(connection); found != index_.end()) {
+    Windows::iterator it = found->second;
+    if (Ended(*it, now_ms)) {
+      // A new window starts now, so it moves to the back: start order is
+      // what eviction reads from the front.
+      it->started_ms = now_ms;
+      it->misses = 0;
+      windows_.splice(windows_.end(), windows_, it);
     }
-    it = connections_.emplace(std::string(connection), Window{now_ms, 0}).first;
+    return *it;
   }
-  ++it->second.misses;
+  // Ended windows are a prefix of the list (it is in start order), so
+  // dropping them costs one step each, and each window is dropped once.
+  while (windows_.size() >= limits_.max_connections && !windows_.empty()) {
+    if (!Ended(windows_.front(), now_ms)) {
+      Forget(windows_.begin());  // none has ended: the oldest goes
+      break;
+    }
+    Forget(windows_.begin());
+  }
+  Windows::iterator it = windows_.insert(windows_.end(), Window{std::string(connection), now_ms, 0});
+  index_.emplace(it->connection, it);
+  return *it;
+}
 
+bool LookupLimiter::TakeGlobalToken(int64_t now_ms) {
   if (refilled_ms_ == 0) refilled_ms_ = now_ms;
   global_tokens_ = std::min(limits_.global_burst,
                             global_tokens_ + (now_ms - refilled_ms_) / 1000.0 * limits_.global_misses_per_second);
@@ -41,6 +44,23 @@ bool LookupLimiter::RecordMiss(std::string_view connection, int64_t now_ms) {
   if (global_tokens_ < 1) return false;
   global_tokens_ -= 1;
   return true;
+}
+
+bool LookupLimiter::Allowed(std::string_view connection, int64_t now_ms) {
+  std::lock_guard<std::mutex> lock(mu_);
+  auto found = index_.find(connection);
+  if (found == index_.end()) return true;
+  if (Ended(*found->second, now_ms)) {
+    Forget(found->second);
+    return true;
+  }
+  return found->second->misses < limits_.misses_per_connection;
+}
+
+bool LookupLimiter::RecordMiss(std::string_view connection, int64_t now_ms) {
+  std::lock_guard<std::mutex> lock(mu_);
+  ++CurrentWindow(connection, now_ms).misses;
+  return TakeGlobalToken(now_ms);
 }
 
 }  // namespace candour::services

@@ -77,14 +77,24 @@ absl::StatusOr<std::unique_ptr<CandourServer>> CandourServer::Start(const Server
   server->casework_ =
       std::make_unique<CaseworkService>(store, server->directories_.get(), server->audit_.get(), unix_now);
   server->auth_ = std::make_unique<AuthService>(
-      store, server->audit_.get(), server->sessions_.get(), &server->sign_in_limiter_, *std::move(secret), core::TodayInLondon,
+      store, server->audit_.get(), server->sessions_.get(), &server->sign_in_limiter_, *std::move(secret),
+      AccountKdf(config), core::TodayInLondon,
       [](std::chrono::milliseconds delay) { std::this_thread::sleep_for(delay); });
   server->staff_admin_ = std::make_unique<StaffAdminService>(store, server->audit_.get(), core::TodayInLondon);
   server->audit_service_ = std::make_unique<AuditService>(store, server->audit_.get(), server->directories_.get());
 
   const Authoriser* authoriser = server->authoriser_.get();
-  server->threads_ = std::make_unique<CaseThreads>(store, server->directories_.get(), server->audit_.get(),
-                                                    static_cast<size_t>(config.max_message_bytes));
+  absl::StatusOr<std::vector<core::Day>> extra_holidays = core::ParseHolidayList(config.bank_holidays);
+  if (!extra_holidays.ok()) return extra_holidays.status();
+  std::vector<core::Day> holidays = core::EnglandBankHolidays();
+  holidays.insert(holidays.end(), extra_holidays->begin(), extra_holidays->end());
+  server->workflow_ = std::make_unique<CaseWorkflow>(
+      store,
+      WorkflowPolicy{static_cast<int>(config.acknowledge_working_days), static_cast<int>(config.feedback_days),
+                     core::WorkingCalendar(std::move(holidays))},
+      core::TodayInLondon);
+  server->threads_ = std::make_unique<CaseThreads>(store, server->directories_.get(), server->workflow_.get(),
+                                                   server->audit_.get(), static_cast<size_t>(config.max_message_bytes));
   server->follow_up_ = std::make_unique<FollowUpService>(
       store, server->threads_.get(), &server->lookup_limiter_, [] {
         return std::chrono::duration_cast<std::chrono::milliseconds>(

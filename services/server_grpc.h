@@ -21,6 +21,7 @@
 #include "services/auth_service.h"
 #include "services/authoriser.h"
 #include "services/case_threads.h"
+#include "services/case_workflow.h"
 #include "services/casework_service.h"
 #include "services/follow_up_service.h"
 #include "services/lookup_limiter.h"
@@ -62,6 +63,7 @@ class CandourServer {
   std::unique_ptr<Authoriser> authoriser_;
   SignInLimiter sign_in_limiter_;
   LookupLimiter lookup_limiter_;
+  std::unique_ptr<CaseWorkflow> workflow_;
   std::unique_ptr<CaseThreads> threads_;
   std::unique_ptr<FollowUpService> follow_up_;
   std::unique_ptr<IntakeService> intake_;

@@ -12,6 +12,10 @@ constexpr char kNoSession[] = "no valid session; sign in again";
 
 }  // namespace
 
+bool SessionExpired(const candour::v1::SessionRecord& session, int64_t now) {
+  return now >= session.idle_expires_at() || now >= session.expires_at();
+}
+
 absl::StatusOr<candour::v1::AccountRecord> LoadAccount(storage::ReportStore& store, std::string_view name) {
   absl::StatusOr<storage::StaffAccount> stored = store.GetAccount(name);
   if (!stored.ok()) return stored.status();
@@ -45,9 +49,10 @@ absl::StatusOr<Caller> SessionManager::Authenticate(std::string_view token) cons
     return absl::DataLossError("a stored session record does not parse");
   }
   const int64_t now = now_();
-  if (now >= caller.session.idle_expires_at() || now >= caller.session.expires_at()) {
-    // Expired sessions are removed when next seen; a failure to remove one
-    // changes nothing for the caller, who is refused either way.
+  if (SessionExpired(caller.session, now)) {
+    // Expired sessions are removed when next seen (and by the expiry sweep
+    // if never seen again); a failure to remove one changes nothing for the
+    // caller, who is refused either way.
     storage::UnitOfWork unit;
     unit.DeleteSession(caller.token_hash);
     static_cast<void>(store_->Commit(unit));

@@ -62,6 +62,10 @@ class SessionManager {
   const UnixClock now_;
 };
 
+// True if `session` cannot be used at `now` (Unix seconds): its idle or its
+// absolute expiry has come. Sign-in checks and the expiry sweep share it.
+bool SessionExpired(const candour::v1::SessionRecord& session, int64_t now);
+
 // The account record stored for `name`, decoded. NOT_FOUND if there is none,
 // DATA_LOSS if the stored bytes do not parse.
 absl::StatusOr<candour::v1::AccountRecord> LoadAccount(storage::ReportStore& store, std::string_view name);

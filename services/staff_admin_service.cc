@@ -66,7 +66,21 @@ absl::Status StaffAdminService::DisableStaff(const Caller& caller,
   storage::UnitOfWork unit;
   unit.UpdateAccount({*name, account->SerializeAsString()});
   unit.DeleteSessionsOf(*name);
+  if (absl::Status s = DeleteInvitationsBy(*name, unit); !s.ok()) return s;
   return audit_->Commit(std::move(unit), {caller.account, candour::v1::AUDIT_ACTION_DISABLE_STAFF, *name}).status();
+}
+
+absl::Status StaffAdminService::DeleteInvitationsBy(std::string_view inviter, storage::UnitOfWork& unit) const {
+  absl::StatusOr<std::vector<storage::Invitation>> invitations = store_->ListInvitations();
+  if (!invitations.ok()) return invitations.status();
+  for (const storage::Invitation& stored : *invitations) {
+    candour::v1::InvitationRecord record;
+    // One that does not parse cannot be redeemed either (DATA_LOSS there),
+    // and must not stop an admin disabling an account.
+    if (!record.ParseFromString(stored.record)) continue;
+    if (record.invited_by() == inviter) unit.DeleteInvitation(stored.code_hash);
+  }
+  return absl::OkStatus();
 }
 
 absl::StatusOr<candour::v1::ListStaffResponse> StaffAdminService::ListStaff(const Caller& caller) const {

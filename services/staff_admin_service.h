@@ -1,8 +1,9 @@
 // Copyright 2026 The Candour Authors. Licensed under the Apache License 2.0.
 //
 // Staff administration: invitations, disabling, listing. An invitation code
-// is shown once and stored only as its hash. Every action is audited, with
-// its write when it has one. Thread-safe.
+// is shown once and stored only as its hash, with the name of the admin who
+// issued it. Every action is audited, with its write when it has one.
+// Thread-safe.
 #ifndef CANDOUR_SERVICES_STAFF_ADMIN_SERVICE_H_
 #define CANDOUR_SERVICES_STAFF_ADMIN_SERVICE_H_
 
@@ -27,7 +28,10 @@ class StaffAdminService {
   // exists already.
   absl::StatusOr<candour::v1::InviteStaffResponse> InviteStaff(const Caller& caller,
                                                                const candour::v1::InviteStaffRequest& request) const;
-  // NOT_FOUND for no such account; FAILED_PRECONDITION for the caller's own.
+  // Disables the account, ends its sessions and deletes the invitations it
+  // issued that nobody has redeemed yet, in one unit of work: a disabled
+  // admin's codes must not go on making accounts. NOT_FOUND for no such
+  // account; FAILED_PRECONDITION for the caller's own.
   absl::Status DisableStaff(const Caller& caller, const candour::v1::DisableStaffRequest& request) const;
   absl::StatusOr<candour::v1::ListStaffResponse> ListStaff(const Caller& caller) const;
 
@@ -42,6 +46,8 @@ class StaffAdminService {
                                                           int valid_days, std::string_view invited_by) const;
   // Every account, unaudited (ListStaff audits; Bootstrap only checks).
   absl::StatusOr<candour::v1::ListStaffResponse> LoadStaff() const;
+  // Adds to `unit` a delete of every stored invitation `inviter` issued.
+  absl::Status DeleteInvitationsBy(std::string_view inviter, storage::UnitOfWork& unit) const;
 
   storage::ReportStore* const store_;  // not owned
   AuditTrail* const audit_;            // not owned

@@ -8,8 +8,7 @@ namespace candour::services {
 
 using namespace candour::v1;  // NOLINT: every type below is from the proto
 
-grpc::Status AuthGrpc::GetSalt(grpc::ServerContext* context, const GetSaltRequest* request,
-                               GetSaltResponse* response) {
+grpc::Status AuthGrpc::GetSalt(grpc::ServerContext* context, const GetSaltRequest* request, GetSaltResponse* response) {
   return LoggedCall(*authoriser_, context, "/candour.v1.AuthService/GetSalt", response,
                     [&](const Caller*) { return logic_->GetSalt(*request); });
 }
@@ -66,8 +65,7 @@ grpc::Status AdminGrpc::DisableStaff(grpc::ServerContext* context, const Disable
                     });
 }
 
-grpc::Status AdminGrpc::ListStaff(grpc::ServerContext* context, const ListStaffRequest*,
-                                  ListStaffResponse* response) {
+grpc::Status AdminGrpc::ListStaff(grpc::ServerContext* context, const ListStaffRequest*, ListStaffResponse* response) {
   return LoggedCall(*authoriser_, context, "/candour.v1.AdminService/ListStaff", response,
                     [&](const Caller* caller) { return staff_->ListStaff(*caller); });
 }
@@ -111,6 +109,39 @@ grpc::Status CaseworkGrpc::GetCaseAccess(grpc::ServerContext* context, const Get
 grpc::Status CaseworkGrpc::Reply(grpc::ServerContext* context, const ReplyRequest* request, ReplyResponse* response) {
   return LoggedCall(*authoriser_, context, "/candour.v1.CaseworkService/Reply", response,
                     [&](const Caller* caller) { return threads_->Reply(*caller, *request); });
+}
+
+grpc::Status CaseworkGrpc::ListCases(grpc::ServerContext* context, const ListCasesRequest* request,
+                                     ListCasesResponse* response) {
+  return LoggedCall(*authoriser_, context, "/candour.v1.CaseworkService/ListCases", response,
+                    [&](const Caller* caller) { return threads_->ListCases(*caller, *request); });
+}
+
+grpc::Status CaseworkGrpc::ChangeStatus(grpc::ServerContext* context, const ChangeStatusRequest* request,
+                                        EntryAdded* response) {
+  return LoggedCall(*authoriser_, context, "/candour.v1.CaseworkService/ChangeStatus", response,
+                    [&](const Caller* caller) { return threads_->ChangeStatus(*caller, *request); });
+}
+
+grpc::Status CaseworkGrpc::Assign(grpc::ServerContext* context, const AssignRequest* request, EntryAdded* response) {
+  return LoggedCall(*authoriser_, context, "/candour.v1.CaseworkService/Assign", response,
+                    [&](const Caller* caller) { return threads_->Assign(*caller, *request); });
+}
+
+grpc::Status CaseworkGrpc::AddNote(grpc::ServerContext* context, const AddNoteRequest* request, EntryAdded* response) {
+  return LoggedCall(*authoriser_, context, "/candour.v1.CaseworkService/AddNote", response,
+                    [&](const Caller* caller) { return threads_->AddNote(*caller, *request); });
+}
+
+grpc::Status CaseworkGrpc::Classify(grpc::ServerContext* context, const ClassifyRequest* request,
+                                    EntryAdded* response) {
+  return LoggedCall(*authoriser_, context, "/candour.v1.CaseworkService/Classify", response,
+                    [&](const Caller* caller) { return threads_->Classify(*caller, *request); });
+}
+
+grpc::Status CaseworkGrpc::Link(grpc::ServerContext* context, const LinkRequest* request, EntryAdded* response) {
+  return LoggedCall(*authoriser_, context, "/candour.v1.CaseworkService/Link", response,
+                    [&](const Caller* caller) { return threads_->Link(*caller, *request); });
 }
 
 }  // namespace candour::services

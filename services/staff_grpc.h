@@ -79,6 +79,19 @@ class CaseworkGrpc final : public candour::v1::CaseworkService::Service {
   grpc::Status GetCaseAccess(grpc::ServerContext* context, const candour::v1::GetCaseAccessRequest* request,
                              candour::v1::GetCaseAccessResponse* response) override;
 
+  grpc::Status ListCases(grpc::ServerContext* context, const candour::v1::ListCasesRequest* request,
+                         candour::v1::ListCasesResponse* response) override;
+  grpc::Status ChangeStatus(grpc::ServerContext* context, const candour::v1::ChangeStatusRequest* request,
+                            candour::v1::EntryAdded* response) override;
+  grpc::Status Assign(grpc::ServerContext* context, const candour::v1::AssignRequest* request,
+                      candour::v1::EntryAdded* response) override;
+  grpc::Status AddNote(grpc::ServerContext* context, const candour::v1::AddNoteRequest* request,
+                       candour::v1::EntryAdded* response) override;
+  grpc::Status Classify(grpc::ServerContext* context, const candour::v1::ClassifyRequest* request,
+                        candour::v1::EntryAdded* response) override;
+  grpc::Status Link(grpc::ServerContext* context, const candour::v1::LinkRequest* request,
+                    candour::v1::EntryAdded* response) override;
+
  private:
   const CaseworkService* const logic_;  // not owned
   const CaseThreads* const threads_;    // not owned

@@ -14,6 +14,10 @@ bool HasRole(const candour::v1::Grants& grants, Role role) {
   return std::find(grants.roles().begin(), grants.roles().end(), role) != grants.roles().end();
 }
 
+bool InvitationExpired(const candour::v1::InvitationRecord& invitation, core::Day today) {
+  return today > invitation.expires_day();
+}
+
 absl::Status ValidateGrants(const candour::v1::Grants& grants) {
   if (grants.roles().empty()) return absl::InvalidArgumentError("grants name no role");
   for (int i = 0; i < grants.roles_size(); ++i) {

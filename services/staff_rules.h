@@ -1,7 +1,7 @@
 // Copyright 2026 The Candour Authors. Licensed under the Apache License 2.0.
 //
 // Shape rules for what staff send about accounts: grants, KDF parameters,
-// wrapped keys. Stateless and thread-safe.
+// wrapped keys; and when an invitation expires. Stateless and thread-safe.
 #ifndef CANDOUR_SERVICES_STAFF_RULES_H_
 #define CANDOUR_SERVICES_STAFF_RULES_H_
 
@@ -9,6 +9,8 @@
 
 #include "absl/status/status.h"
 #include "candour/v1/auth.pb.h"
+#include "candour/v1/records.pb.h"
+#include "core/period.h"
 
 namespace candour::services {
 
@@ -24,6 +26,10 @@ absl::Status ValidateGrants(const candour::v1::Grants& grants);
 absl::Status ValidateAccountKdf(const candour::v1::AccountKdf& kdf);
 
 bool HasRole(const candour::v1::Grants& grants, candour::v1::Role role);
+
+// True if `invitation` can no longer be redeemed on London day `today`: its
+// last day has passed. Redemption and the expiry sweep share it.
+bool InvitationExpired(const candour::v1::InvitationRecord& invitation, core::Day today);
 
 }  // namespace candour::services
 

@@ -101,7 +101,7 @@ absl::Status ValidateSubmission(const SubmitReportRequest& r, const CurrentDirec
   if (HasUnknownFields(r)) return absl::InvalidArgumentError("request has fields this server does not know");
   if (auto s = CheckEnvelopeShape(r.envelope()); !s.ok()) return s;
   if (auto s = CheckSize("receipt.lookup_hash", r.receipt().lookup_hash(), crypto::kHashSize); !s.ok()) return s;
-  if (auto s = CheckSize("receipt.sealed_case_key", r.receipt().sealed_case_key(), crypto::kSealedKeySize); !s.ok()) {
+  if (auto s = CheckSize("receipt.sealed_view_key", r.receipt().sealed_view_key(), crypto::kSealedViewKeySize); !s.ok()) {
     return s;
   }
   if (auto s = CheckDirectoryBinding(r.envelope(), current, today); !s.ok()) return s;

@@ -69,6 +69,13 @@ absl::StatusOr<CommitOutcome> InMemoryReportStore::Commit(const UnitOfWork& unit
       if (absl::Status s = CheckThreadEntry(*entry, unit_reports, unit_entries); !s.ok()) return s;
       continue;
     }
+    if (const auto* workflow = std::get_if<UnitOfWork::WorkflowRecord>(&write)) {
+      // Mirrors RocksDbReportStore::Impl::BatchWorkflowRecord.
+      if (!unit_reports.contains(workflow->report_id) && !reports_.contains(workflow->report_id)) {
+        return absl::FailedPreconditionError("no report with this id for the workflow record");
+      }
+      continue;
+    }
     const auto* directory = std::get_if<UnitOfWork::DirectoryVersion>(&write);
     if (directory == nullptr) {
       if (absl::Status s = CheckStaffWrite(write, added_accounts); !s.ok()) return s;
@@ -93,6 +100,8 @@ absl::StatusOr<CommitOutcome> InMemoryReportStore::Commit(const UnitOfWork& unit
       directories_[directory->version] = directory->signed_directory;
     } else if (const auto* entry = std::get_if<UnitOfWork::NewThreadEntry>(&write)) {
       thread_[{entry->report_id, entry->entry.sequence}] = entry->entry.entry;
+    } else if (const auto* workflow = std::get_if<UnitOfWork::WorkflowRecord>(&write)) {
+      workflow_[workflow->report_id] = workflow->record;
     } else if (std::holds_alternative<AuditRecord>(write) || std::holds_alternative<AuditCheckpointRecord>(write)) {
       ApplyAuditWrite(write);
     } else if (!std::holds_alternative<NewReport>(write)) {
@@ -138,7 +147,7 @@ absl::Status InMemoryReportStore::CheckStaffWrite(const UnitOfWork::Write& write
       return absl::FailedPreconditionError("the session belongs to another account");
     }
   }
-  return absl::OkStatus();  // deleting sessions has no precondition
+  return absl::OkStatus();  // deleting sessions or invitations has no precondition
 }
 
 // Mirrors RocksDbReportStore::Impl::BatchNewThreadEntry, check for check.
@@ -168,6 +177,8 @@ void InMemoryReportStore::ApplyStaffWrite(const UnitOfWork::Write& write) {
   } else if (const auto* w = std::get_if<Invitation>(&write)) {
     invitations_[w->code_hash] = w->record;
   } else if (const auto* w = std::get_if<UnitOfWork::RedeemedInvitation>(&write)) {
+    invitations_.erase(w->code_hash);
+  } else if (const auto* w = std::get_if<UnitOfWork::DeletedInvitation>(&write)) {
     invitations_.erase(w->code_hash);
   } else if (const auto* w = std::get_if<UnitOfWork::NewSession>(&write)) {
     sessions_[w->session.token_hash] = w->session;
@@ -237,6 +248,15 @@ absl::StatusOr<std::vector<ThreadEntryRecord>> InMemoryReportStore::GetThread(st
   return entries;
 }
 
+absl::StatusOr<std::optional<std::string>> InMemoryReportStore::GetWorkflow(std::string_view report_id) {
+  std::lock_guard<std::mutex> lock(mu_);
+  const std::string id(report_id);
+  if (!reports_.contains(id)) return absl::NotFoundError("no report with this id");
+  const auto it = workflow_.find(id);
+  if (it == workflow_.end()) return std::nullopt;
+  return it->second;
+}
+
 absl::StatusOr<StaffAccount> InMemoryReportStore::GetAccount(std::string_view name) {
   std::lock_guard<std::mutex> lock(mu_);
   const auto it = accounts_.find(std::string(name));
@@ -258,6 +278,13 @@ absl::StatusOr<Invitation> InMemoryReportStore::GetInvitation(std::string_view c
   return Invitation{it->first, it->second};
 }
 
+absl::StatusOr<std::vector<Invitation>> InMemoryReportStore::ListInvitations() {
+  std::lock_guard<std::mutex> lock(mu_);
+  std::vector<Invitation> invitations;
+  for (const auto& [code_hash, record] : invitations_) invitations.push_back(Invitation{code_hash, record});
+  return invitations;
+}
+
 absl::StatusOr<StaffSession> InMemoryReportStore::GetSession(std::string_view token_hash) {
   std::lock_guard<std::mutex> lock(mu_);
   const auto it = sessions_.find(std::string(token_hash));
@@ -273,6 +300,13 @@ absl::StatusOr<std::vector<StaffSession>> InMemoryReportStore::ListSessionsOf(st
        it != account_sessions_.end() && it->first == name; ++it) {
     sessions.push_back(sessions_.at(it->second));
   }
+  return sessions;
+}
+
+absl::StatusOr<std::vector<StaffSession>> InMemoryReportStore::ListSessions() {
+  std::lock_guard<std::mutex> lock(mu_);
+  std::vector<StaffSession> sessions;
+  for (const auto& [token_hash, session] : sessions_) sessions.push_back(session);
   return sessions;
 }
 

@@ -7,8 +7,8 @@
 #define CANDOUR_STORAGE_IN_MEMORY_REPORT_STORE_H_
 
 #include <map>
-#include <optional>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -28,11 +28,14 @@ class InMemoryReportStore : public ReportStore {
   absl::StatusOr<std::string> GetDirectory(uint64_t version) override;
   absl::StatusOr<std::optional<uint64_t>> LatestDirectoryVersion() override;
   absl::StatusOr<std::vector<ThreadEntryRecord>> GetThread(std::string_view report_id) override;
+  absl::StatusOr<std::optional<std::string>> GetWorkflow(std::string_view report_id) override;
   absl::StatusOr<StaffAccount> GetAccount(std::string_view name) override;
   absl::StatusOr<std::vector<StaffAccount>> ListAccounts() override;
   absl::StatusOr<Invitation> GetInvitation(std::string_view code_hash) override;
+  absl::StatusOr<std::vector<Invitation>> ListInvitations() override;
   absl::StatusOr<StaffSession> GetSession(std::string_view token_hash) override;
   absl::StatusOr<std::vector<StaffSession>> ListSessionsOf(std::string_view account) override;
+  absl::StatusOr<std::vector<StaffSession>> ListSessions() override;
   absl::Status ForEachArrival(int32_t first_day, int32_t last_day,
                               const std::function<void(int32_t, std::string_view, std::string_view)>& fn) override;
   absl::StatusOr<std::vector<AuditRecord>> ReadAudit(uint64_t first, size_t max) override;
@@ -70,6 +73,7 @@ class InMemoryReportStore : public ReportStore {
   std::map<std::string, StaffSession> sessions_;                    // by token hash
   std::set<std::pair<std::string, std::string>> account_sessions_;  // (name, token hash)
   std::map<std::pair<std::string, uint32_t>, std::string> thread_;  // (report id, sequence) -> entry
+  std::map<std::string, std::string> workflow_;                     // report id -> record
   std::map<uint64_t, std::string> audit_;                           // sequence -> entry
   std::map<uint64_t, std::string> audit_checkpoints_;               // length -> checkpoint
 };

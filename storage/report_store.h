@@ -134,6 +134,9 @@ class UnitOfWork {
   // Precondition: an invitation with this code hash exists. Deletes it, so an
   // invitation redeemed in the same unit as its account is used exactly once.
   void RedeemInvitation(std::string code_hash) { writes_.emplace_back(RedeemedInvitation{std::move(code_hash)}); }
+  // No precondition: deleting an absent invitation is not an error (an expiry
+  // sweep or a disabled inviter racing the invitation's redemption).
+  void DeleteInvitation(std::string code_hash) { writes_.emplace_back(DeletedInvitation{std::move(code_hash)}); }
 
   // Precondition: no session with this token hash, and the account exists.
   void AddSession(StaffSession session) { writes_.emplace_back(NewSession{std::move(session)}); }
@@ -154,6 +157,17 @@ class UnitOfWork {
     writes_.emplace_back(NewThreadEntry{std::move(report_id), std::move(entry)});
   }
 
+  // Precondition: the report exists (a report added earlier in the same unit
+  // counts). Replaces the report's workflow record, if any: the services
+  // layer's coarse case state in clear (status, assignee, due days), opaque
+  // here. Storage compares nothing, so a read-check-write of the record is
+  // last-writer-wins on its own; pair it with the thread entry that records
+  // the change, whose sequence precondition makes a concurrent change of the
+  // same case fail instead of interleaving.
+  void PutWorkflow(std::string report_id, std::string record) {
+    writes_.emplace_back(WorkflowRecord{std::move(report_id), std::move(record)});
+  }
+
   // Precondition: `record.sequence` is one more than the log's last entry (1
   // for an empty log); entries appended earlier in the same unit count. So
   // the log stays 1..n without gaps, and an action and its audit entry land
@@ -164,17 +178,19 @@ class UnitOfWork {
   void AddAuditCheckpoint(AuditCheckpointRecord record) { writes_.emplace_back(std::move(record)); }
 
   struct NewThreadEntry { std::string report_id; ThreadEntryRecord entry; };
+  struct WorkflowRecord { std::string report_id; std::string record; };
   struct NewAccount { StaffAccount account; };
   struct ChangedAccount { StaffAccount account; };
   struct RedeemedInvitation { std::string code_hash; };
+  struct DeletedInvitation { std::string code_hash; };
   struct NewSession { StaffSession session; };
   struct ChangedSession { StaffSession session; };
   struct EndedSession { std::string token_hash; };
   struct EndedSessionsOf { std::string account; };
 
-  using Write = std::variant<NewReport, DirectoryVersion, NewThreadEntry, NewAccount, ChangedAccount, Invitation,
-                             RedeemedInvitation, NewSession, ChangedSession, EndedSession, EndedSessionsOf,
-                             AuditRecord, AuditCheckpointRecord>;
+  using Write = std::variant<NewReport, DirectoryVersion, NewThreadEntry, WorkflowRecord, NewAccount, ChangedAccount,
+                             Invitation, RedeemedInvitation, DeletedInvitation, NewSession, ChangedSession,
+                             EndedSession, EndedSessionsOf, AuditRecord, AuditCheckpointRecord>;
   const std::vector<Write>& writes() const { return writes_; }
   bool empty() const { return writes_.empty(); }
 
@@ -198,8 +214,9 @@ class ReportStore {
   //     account, invitation or session to update or redeem that is absent
   //     (or a session update naming another account); a thread entry whose
   //     report is absent, or whose sequence is above 1 while the entry
-  //     before it is absent (a gap); an audit entry more than one past the
-  //     log's last (a gap); a checkpoint of a length the log does not reach;
+  //     before it is absent (a gap); a workflow record whose report is absent;
+  //     an audit entry more than one past the log's last (a gap); a
+  //     checkpoint of a length the log does not reach;
   //   ALREADY_EXISTS (also): an account name, invitation or session token
   //     hash already present; a thread entry sequence already present; an
   //     audit entry sequence at or below the log's last; a checkpoint length
@@ -209,9 +226,9 @@ class ReportStore {
   //     account name outside kMaxAccountNameSize / [a-z0-9._-], an empty
   //     record, one account, invitation or session written twice; a thread
   //     entry sequence outside 1..kMaxThreadEntries, an empty entry, one
-  //     (report id, sequence) twice; an audit sequence or checkpoint length
-  //     of 0, an empty audit entry or checkpoint, one audit sequence or one
-  //     checkpoint length twice);
+  //     (report id, sequence) twice; one report's workflow record twice; an
+  //     audit sequence or checkpoint length of 0, an empty audit entry or
+  //     checkpoint, one audit sequence or one checkpoint length twice);
   //   UNAVAILABLE / INTERNAL / DATA_LOSS: storage failed (nothing applied).
   virtual absl::StatusOr<CommitOutcome> Commit(const UnitOfWork& unit) = 0;
 
@@ -232,16 +249,25 @@ class ReportStore {
   // NOT_FOUND if the report does not exist.
   virtual absl::StatusOr<std::vector<ThreadEntryRecord>> GetThread(std::string_view report_id) = 0;
 
+  // The report's workflow record, or nullopt if none was written yet.
+  // NOT_FOUND if the report does not exist.
+  virtual absl::StatusOr<std::optional<std::string>> GetWorkflow(std::string_view report_id) = 0;
+
   // NOT_FOUND if absent.
   virtual absl::StatusOr<StaffAccount> GetAccount(std::string_view name) = 0;
   // Every account, ordered by name.
   virtual absl::StatusOr<std::vector<StaffAccount>> ListAccounts() = 0;
   // NOT_FOUND if absent.
   virtual absl::StatusOr<Invitation> GetInvitation(std::string_view code_hash) = 0;
+  // Every invitation, ordered by code hash: for the expiry sweep and for
+  // disabling an inviter. There are few, as the sweep removes expired ones.
+  virtual absl::StatusOr<std::vector<Invitation>> ListInvitations() = 0;
   // NOT_FOUND if absent.
   virtual absl::StatusOr<StaffSession> GetSession(std::string_view token_hash) = 0;
   // Every session of an account, ordered by token hash.
   virtual absl::StatusOr<std::vector<StaffSession>> ListSessionsOf(std::string_view account) = 0;
+  // Every session, ordered by token hash (for the expiry sweep).
+  virtual absl::StatusOr<std::vector<StaffSession>> ListSessions() = 0;
 
   // Up to `max` audit entries with sequence >= `first`, in sequence order,
   // exactly as stored: the store does not check that they are contiguous or
@@ -256,7 +282,9 @@ class ReportStore {
   virtual absl::StatusOr<std::optional<AuditCheckpointRecord>> LatestAuditCheckpoint() = 0;
 
   // Calls `fn` with the sealed tag of every report received on a day in
-  // [first_day, last_day], in (day, report id) order.
+  // [first_day, last_day], in (day, report id) order. Also the way to list
+  // report ids by day: a tag is 64 bytes stored beside its key, so skipping
+  // it would save no reads.
   virtual absl::Status ForEachArrival(int32_t first_day, int32_t last_day,
                                       const std::function<void(int32_t day, std::string_view report_id,
                                                                std::string_view sealed_tag)>& fn) = 0;

@@ -28,10 +28,10 @@ RocksDbSetup MakeRocksDbSetup(const RocksDbOptions& options) {
   RocksDbSetup setup;
   rocksdb::ColumnFamilyOptions& cf = setup.column_family;
   cf.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
-  // The write-buffer manager caps the sum over all eleven families and
-  // flushes the largest when it is reached, so a family may take up to half
-  // the budget: small memtables would mean a flush (and its compaction) every
-  // few thousand reports, which costs the commit path more than the fsync.
+  // The write-buffer manager caps the sum over all families and flushes the
+  // largest when it is reached, so a family may take up to half the budget:
+  // small memtables would mean a flush (and its compaction) every few
+  // thousand reports, which costs the commit path more than the fsync.
   constexpr size_t kMiB = size_t{1} << 20;
   cf.write_buffer_size = std::clamp<size_t>(options.write_buffer_bytes / 2, kMiB, 64 * kMiB);
   cf.max_write_buffer_number = 2;

@@ -52,6 +52,20 @@ absl::Status CheckAllColumnFamiliesExist(const rocksdb::DBOptions& options, cons
   return absl::OkStatus();
 }
 
+// Every record of a family whose keys and values are a Record's two fields
+// as they are (accounts by name, invitations by code hash), in key order.
+template <typename Record>
+absl::StatusOr<std::vector<Record>> ListKeysAndValues(rocksdb::DB* db, rocksdb::ColumnFamilyHandle* family,
+                                                      const char* what) {
+  std::vector<Record> records;
+  std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(rocksdb::ReadOptions(), family));
+  for (it->SeekToFirst(); it->Valid(); it->Next()) {
+    records.push_back(Record{it->key().ToString(), it->value().ToString()});
+  }
+  if (absl::Status s = FromRocksDb(it->status(), what); !s.ok()) return s;
+  return records;
+}
+
 }  // namespace
 
 RocksDbReportStore::Impl::Impl(std::unique_ptr<rocksdb::DB> db, std::vector<rocksdb::ColumnFamilyHandle*> handles)
@@ -221,14 +235,7 @@ absl::StatusOr<StaffAccount> RocksDbReportStore::GetAccount(std::string_view nam
 }
 
 absl::StatusOr<std::vector<StaffAccount>> RocksDbReportStore::ListAccounts() {
-  std::vector<StaffAccount> accounts;
-  std::unique_ptr<rocksdb::Iterator> it(
-      impl_->db()->NewIterator(rocksdb::ReadOptions(), impl_->cf(schema::kAccountsCf)));
-  for (it->SeekToFirst(); it->Valid(); it->Next()) {
-    accounts.push_back(StaffAccount{it->key().ToString(), it->value().ToString()});
-  }
-  if (absl::Status s = FromRocksDb(it->status(), "scan accounts"); !s.ok()) return s;
-  return accounts;
+  return ListKeysAndValues<StaffAccount>(impl_->db(), impl_->cf(schema::kAccountsCf), "scan accounts");
 }
 
 absl::StatusOr<Invitation> RocksDbReportStore::GetInvitation(std::string_view code_hash) {
@@ -236,6 +243,10 @@ absl::StatusOr<Invitation> RocksDbReportStore::GetInvitation(std::string_view co
   if (!value.ok()) return value.status();
   if (!value->has_value()) return absl::NotFoundError("no invitation with this code hash");
   return Invitation{std::string(code_hash), std::move(**value)};
+}
+
+absl::StatusOr<std::vector<Invitation>> RocksDbReportStore::ListInvitations() {
+  return ListKeysAndValues<Invitation>(impl_->db(), impl_->cf(schema::kInvitationsCf), "scan invitations");
 }
 
 absl::StatusOr<StaffSession> RocksDbReportStore::GetSession(std::string_view token_hash) {
@@ -277,6 +288,20 @@ absl::StatusOr<std::vector<StaffSession>> RocksDbReportStore::ListSessionsOf(std
     sessions.push_back(StaffSession{std::string(key->token_hash), std::string(account), std::string(decoded->record)});
   }
   if (absl::Status s = FromRocksDb(it->status(), "scan account sessions"); !s.ok()) return s;
+  return sessions;
+}
+
+absl::StatusOr<std::vector<StaffSession>> RocksDbReportStore::ListSessions() {
+  std::vector<StaffSession> sessions;
+  std::unique_ptr<rocksdb::Iterator> it(
+      impl_->db()->NewIterator(rocksdb::ReadOptions(), impl_->cf(schema::kSessionsCf)));
+  for (it->SeekToFirst(); it->Valid(); it->Next()) {
+    absl::StatusOr<schema::SessionValue> decoded = schema::DecodeSessionValue(ToView(it->value()));
+    if (!decoded.ok()) return decoded.status();
+    sessions.push_back(
+        StaffSession{it->key().ToString(), std::string(decoded->account), std::string(decoded->record)});
+  }
+  if (absl::Status s = FromRocksDb(it->status(), "scan sessions"); !s.ok()) return s;
   return sessions;
 }
 

@@ -51,11 +51,15 @@ class RocksDbReportStore : public ReportStore {
   // Also DATA_LOSS if a stored key of the thread is malformed or the stored
   // sequences are not 1..n.
   absl::StatusOr<std::vector<ThreadEntryRecord>> GetThread(std::string_view report_id) override;
+  // Also DATA_LOSS if the stored record is empty.
+  absl::StatusOr<std::optional<std::string>> GetWorkflow(std::string_view report_id) override;
   absl::StatusOr<StaffAccount> GetAccount(std::string_view name) override;
   absl::StatusOr<std::vector<StaffAccount>> ListAccounts() override;
   absl::StatusOr<Invitation> GetInvitation(std::string_view code_hash) override;
+  absl::StatusOr<std::vector<Invitation>> ListInvitations() override;
   absl::StatusOr<StaffSession> GetSession(std::string_view token_hash) override;
   absl::StatusOr<std::vector<StaffSession>> ListSessionsOf(std::string_view account) override;
+  absl::StatusOr<std::vector<StaffSession>> ListSessions() override;
   absl::Status ForEachArrival(int32_t first_day, int32_t last_day,
                               const std::function<void(int32_t, std::string_view, std::string_view)>& fn) override;
   // Also DATA_LOSS if a stored audit or checkpoint key is not 8 bytes.

@@ -116,6 +116,10 @@ absl::StatusOr<CommitOutcome> RocksDbReportStore::Impl::CheckAndBatch(const Unit
       if (absl::Status s = BatchNewThreadEntry(*entry, thread, batch); !s.ok()) return s;
       continue;
     }
+    if (const auto* workflow = std::get_if<UnitOfWork::WorkflowRecord>(&write)) {
+      if (absl::Status s = BatchWorkflowRecord(*workflow, thread.reports, batch); !s.ok()) return s;
+      continue;
+    }
     const auto* report = std::get_if<NewReport>(&write);
     if (report == nullptr) {
       if (absl::Status s = AddStaffWriteToBatch(write, staff, batch); !s.ok()) return s;
@@ -138,11 +142,11 @@ absl::StatusOr<CommitOutcome> RocksDbReportStore::Impl::CheckAndBatch(const Unit
 absl::StatusOr<std::optional<CommitOutcome>> RocksDbReportStore::Impl::CommitLocked(const UnitOfWork& unit,
                                                                                     StaffContext& staff) {
   // Lock order is fixed: stripes (ascending), then the directory mutex, then
-  // the audit mutex. The
-  // locks cover check and write, so two commits of one report id (a report
-  // or an entry of its thread), lookup hash, account, invitation or session
-  // cannot both pass the check, while commits of different keys proceed in
-  // parallel and RocksDB groups their synced writes into one fsync.
+  // the audit mutex. The locks cover check and write, so two commits of one
+  // report id (a report, an entry of its thread or its workflow record),
+  // lookup hash, account, invitation or session cannot both pass the check,
+  // while commits of different keys proceed in parallel and RocksDB groups
+  // their synced writes into one fsync.
   std::vector<std::string_view> keys;
   bool has_directory = false;
   bool has_audit = false;
@@ -152,6 +156,8 @@ absl::StatusOr<std::optional<CommitOutcome>> RocksDbReportStore::Impl::CommitLoc
       keys.push_back(r->receipt_lookup_hash);
     } else if (const auto* e = std::get_if<UnitOfWork::NewThreadEntry>(&write)) {
       keys.push_back(e->report_id);
+    } else if (const auto* w = std::get_if<UnitOfWork::WorkflowRecord>(&write)) {
+      keys.push_back(w->report_id);
     } else if (std::holds_alternative<UnitOfWork::DirectoryVersion>(write)) {
       has_directory = true;
     } else if (std::holds_alternative<AuditRecord>(write) || std::holds_alternative<AuditCheckpointRecord>(write)) {

@@ -4,6 +4,7 @@
 // reads), rocksdb_report_store_commit.cc (the write path),
 // rocksdb_report_store_staff.cc (the staff writes within it),
 // rocksdb_report_store_thread.cc (case threads: writes and reads) and
+// rocksdb_report_store_workflow.cc (workflow records: writes and reads) and
 // rocksdb_report_store_audit.cc (the audit log: writes and reads). Internal to
 // storage/. Impl owns the DB and its column-family handles and releases them
 // in its destructor. Thread-safe: RocksDB is, and the write path's
@@ -109,6 +110,11 @@ class RocksDbReportStore::Impl {
   // stripe of its report id is held.
   absl::Status BatchNewThreadEntry(const UnitOfWork::NewThreadEntry& write, ThreadContext& thread,
                                    rocksdb::WriteBatch& batch);
+  // Checks a workflow record's precondition (its report is stored or in
+  // `unit_reports`, the reports new or retried earlier in the unit) and adds
+  // it to `batch`. REQUIRES: the stripe of its report id is held.
+  absl::Status BatchWorkflowRecord(const UnitOfWork::WorkflowRecord& write,
+                                   const std::set<std::string_view>& unit_reports, rocksdb::WriteBatch& batch);
 
   // What a unit's audit writes need besides stored data while it commits.
   struct AuditContext {
@@ -136,8 +142,8 @@ class RocksDbReportStore::Impl {
 
   std::unique_ptr<rocksdb::DB> db_;
   const std::vector<rocksdb::ColumnFamilyHandle*> handles_;  // owned; released in ~Impl
-  // Held across check and write, keyed by report id (reports and their
-  // thread entries) and lookup hash, account name, code hash and token hash:
+  // Held across check and write, keyed by report id (reports, their thread
+  // entries and workflow records) and lookup hash, account name, code hash and token hash:
   // same-key commits serialise, others keep RocksDB's group commit.
   StripedMutex<kReportStripes> report_stripes_;  // boxed in Impl: ~160 KiB
   std::mutex directory_mu_;                      // serialises directory commits (check + write)

@@ -65,6 +65,8 @@ void RocksDbReportStore::Impl::AppendStaffLockKeys(const UnitOfWork::Write& writ
     keys.push_back(w->code_hash);
   } else if (const auto* w = std::get_if<UnitOfWork::RedeemedInvitation>(&write)) {
     keys.push_back(w->code_hash);
+  } else if (const auto* w = std::get_if<UnitOfWork::DeletedInvitation>(&write)) {
+    keys.push_back(w->code_hash);
   } else if (const auto* w = std::get_if<UnitOfWork::NewSession>(&write)) {
     keys.push_back(w->session.token_hash);
     keys.push_back(w->session.account);
@@ -87,6 +89,10 @@ absl::Status RocksDbReportStore::Impl::AddStaffWriteToBatch(const UnitOfWork::Wr
   if (const auto* w = std::get_if<Invitation>(&write)) return BatchNewInvitation(*w, batch);
   if (const auto* w = std::get_if<UnitOfWork::RedeemedInvitation>(&write)) {
     return BatchRedeemedInvitation(w->code_hash, batch);
+  }
+  if (const auto* w = std::get_if<UnitOfWork::DeletedInvitation>(&write)) {
+    // No precondition: deleting an absent key is a no-op in RocksDB too.
+    return FromRocksDb(batch.Delete(cf(schema::kInvitationsCf), ToSlice(w->code_hash)), "build write batch");
   }
   if (const auto* w = std::get_if<UnitOfWork::NewSession>(&write)) return BatchNewSession(w->session, staff, batch);
   if (const auto* w = std::get_if<UnitOfWork::ChangedSession>(&write)) return BatchChangedSession(w->session, batch);

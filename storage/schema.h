@@ -17,6 +17,7 @@
 //   CF "sessions"   token_hash(32)                    -> u8 name length || name || session record
 //   CF "account_sessions" name || 0x00 || token_hash(32) -> "" (empty)
 //   CF "thread"     report_id(16) || u32 BE sequence  -> thread entry
+//   CF "workflow"   report_id(16)                     -> workflow record
 //   CF "audit"      u64 BE sequence                   -> audit entry
 //   CF "audit_checkpoints" u64 BE length              -> signed checkpoint
 //
@@ -27,8 +28,10 @@
 // "sessions" and one "account_sessions" entry, written and deleted together.
 // A report's thread entries are its "thread" keys, in sequence order, with
 // sequences 1..n and no gaps; so is the audit log, whose entries (1..n) are
-// not per report but one log for the server. Records and entries are opaque bytes owned by
-// the services layer. Stateless and thread-safe.
+// not per report but one log for the server. A report has at most one
+// workflow record, and only once the report exists. Records and entries are
+// opaque, non-empty bytes owned by the services layer. Stateless and
+// thread-safe.
 #ifndef CANDOUR_STORAGE_SCHEMA_H_
 #define CANDOUR_STORAGE_SCHEMA_H_
 
@@ -43,11 +46,10 @@
 namespace candour::storage::schema {
 
 // Bumped whenever any encoding below changes; Open refuses other versions.
-// The four staff families, "thread" and the two audit families were added
-// without a bump: no
-// existing encoding changed, Open creates missing families in an older data
-// dir, and an older build refuses a newer dir because it does not know the
-// new families.
+// The four staff families, "thread", "workflow" and the two audit families
+// were added without a bump: no existing encoding changed, Open creates
+// missing families in an older data dir, and an older build refuses a newer
+// dir because it does not know the new families.
 inline constexpr std::string_view kSchemaVersion = "1";
 inline constexpr std::string_view kSchemaVersionKey = "schema_version";
 
@@ -63,13 +65,16 @@ inline constexpr std::string_view kInvitationsCf = "invitations";
 inline constexpr std::string_view kSessionsCf = "sessions";
 inline constexpr std::string_view kAccountSessionsCf = "account_sessions";
 inline constexpr std::string_view kThreadCf = "thread";
+inline constexpr std::string_view kWorkflowCf = "workflow";
 inline constexpr std::string_view kAuditCf = "audit";
 inline constexpr std::string_view kAuditCheckpointsCf = "audit_checkpoints";
 
 // Every column family, in the order the store opens them ("default" first).
-inline constexpr std::array<std::string_view, 14> kAllColumnFamilies = {
-    kDefaultCf,   kMetaCf,     kReportsCf,     kCaseKeysCf, kReceiptsCf,        kArrivalsCf, kDirectoryCf,
-    kAccountsCf,  kInvitationsCf, kSessionsCf, kAccountSessionsCf, kThreadCf,   kAuditCf,    kAuditCheckpointsCf};
+// New families are appended, so each older layout is a prefix of this list.
+inline constexpr std::array<std::string_view, 15> kAllColumnFamilies = {
+    kDefaultCf,         kMetaCf,      kReportsCf,  kCaseKeysCf,    kReceiptsCf,
+    kArrivalsCf,        kDirectoryCf, kAccountsCf, kInvitationsCf, kSessionsCf,
+    kAccountSessionsCf, kThreadCf,    kWorkflowCf, kAuditCf,       kAuditCheckpointsCf};
 
 // "reports": the value is the received day followed by the envelope.
 std::string EncodeReportValue(int32_t received_day, std::string_view envelope);

@@ -43,6 +43,14 @@ absl::Status ValidateThreadEntry(const UnitOfWork::NewThreadEntry& write) {
   return absl::OkStatus();
 }
 
+absl::Status ValidateWorkflow(const UnitOfWork::WorkflowRecord& write) {
+  if (write.report_id.size() != kReportIdSize) {
+    return absl::InvalidArgumentError(absl::StrCat("workflow report_id must be ", kReportIdSize, " bytes"));
+  }
+  if (write.record.empty()) return absl::InvalidArgumentError("workflow record must not be empty");
+  return absl::OkStatus();
+}
+
 absl::Status CheckName(std::string_view name) {
   if (IsValidAccountName(name)) return absl::OkStatus();
   return absl::InvalidArgumentError(
@@ -78,6 +86,7 @@ class StaffWriteChecker {
   absl::Status operator()(const NewReport&) { return absl::OkStatus(); }  // see ValidateReport
   absl::Status operator()(const UnitOfWork::DirectoryVersion&) { return absl::OkStatus(); }
   absl::Status operator()(const UnitOfWork::NewThreadEntry&) { return absl::OkStatus(); }  // ValidateThreadEntry
+  absl::Status operator()(const UnitOfWork::WorkflowRecord&) { return absl::OkStatus(); }  // ValidateWorkflow
   absl::Status operator()(const AuditRecord&) { return absl::OkStatus(); }            // AuditChecker
   absl::Status operator()(const AuditCheckpointRecord&) { return absl::OkStatus(); }  // AuditChecker
   absl::Status operator()(const UnitOfWork::NewAccount& w) { return Account(w.account); }
@@ -87,6 +96,7 @@ class StaffWriteChecker {
     return Code(w.code_hash);
   }
   absl::Status operator()(const UnitOfWork::RedeemedInvitation& w) { return Code(w.code_hash); }
+  absl::Status operator()(const UnitOfWork::DeletedInvitation& w) { return Code(w.code_hash); }
   absl::Status operator()(const UnitOfWork::NewSession& w) { return Session(w.session); }
   absl::Status operator()(const UnitOfWork::ChangedSession& w) { return Session(w.session); }
   absl::Status operator()(const UnitOfWork::EndedSession& w) { return Token(w.token_hash); }
@@ -126,7 +136,7 @@ class StaffWriteChecker {
   }
 
   std::set<std::string_view> accounts_;          // AddAccount, UpdateAccount
-  std::set<std::string_view> codes_;             // AddInvitation, RedeemInvitation
+  std::set<std::string_view> codes_;             // AddInvitation, RedeemInvitation, DeleteInvitation
   std::set<std::string_view> tokens_;            // AddSession, UpdateSession, DeleteSession
   std::set<std::string_view> ended_accounts_;    // DeleteSessionsOf
   std::set<std::string_view> session_accounts_;  // accounts of AddSession, UpdateSession
@@ -176,6 +186,9 @@ absl::Status ValidateUnit(const UnitOfWork& unit) {
   // One write per (report id, sequence), so a store checks "no entry has
   // this sequence" against stored data and earlier entries of the unit alone.
   std::set<std::pair<std::string_view, uint32_t>> thread_entries;
+  // One workflow record per report, so which of two writes wins never
+  // depends on the order a store applies them in.
+  std::set<std::string_view> workflow_reports;
   StaffWriteChecker staff;
   AuditChecker audit;
   for (const UnitOfWork::Write& write : unit.writes()) {
@@ -185,6 +198,13 @@ absl::Status ValidateUnit(const UnitOfWork& unit) {
       if (absl::Status s = ValidateThreadEntry(*entry); !s.ok()) return s;
       if (!thread_entries.emplace(entry->report_id, entry->entry.sequence).second) {
         return absl::InvalidArgumentError("thread entry (report_id, sequence) appears twice in one unit of work");
+      }
+      continue;
+    }
+    if (const auto* workflow = std::get_if<UnitOfWork::WorkflowRecord>(&write)) {
+      if (absl::Status s = ValidateWorkflow(*workflow); !s.ok()) return s;
+      if (!workflow_reports.insert(workflow->report_id).second) {
+        return absl::InvalidArgumentError("a report's workflow record is written twice in one unit of work");
       }
       continue;
     }

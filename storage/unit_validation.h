@@ -2,9 +2,8 @@
 //
 // Shape checks on a UnitOfWork that every ReportStore runs before looking at
 // stored data: field sizes, day and sequence ranges and duplicates inside one
-// unit. Keeping
-// them here means the RocksDB and in-memory stores reject the same units with
-// the same codes. Stateless and thread-safe.
+// unit. Keeping them here means the RocksDB and in-memory stores reject the
+// same units with the same codes. Stateless and thread-safe.
 #ifndef CANDOUR_STORAGE_UNIT_VALIDATION_H_
 #define CANDOUR_STORAGE_UNIT_VALIDATION_H_
 
@@ -23,9 +22,11 @@ namespace candour::storage {
 // account, invitation or session twice (see unit_validation.cc for what
 // counts); or if a thread entry's report id has the wrong size, its sequence
 // is outside 1..kMaxThreadEntries, it is empty, or the unit writes one
-// (report id, sequence) twice; or if an audit entry has sequence 0 or is
-// empty, a checkpoint has length 0 or is empty, or the unit writes one audit
-// sequence or checkpoint length twice. OK otherwise (preconditions against stored data are checked by the
+// (report id, sequence) twice; or if a workflow record's report id has the
+// wrong size, the record is empty, or the unit writes one report's record
+// twice; or if an audit entry has sequence 0 or is empty, a checkpoint has
+// length 0 or is empty, or the unit writes one audit sequence or checkpoint
+// length twice. OK otherwise (preconditions against stored data are checked by the
 // store).
 absl::Status ValidateUnit(const UnitOfWork& unit);
 

@@ -22,6 +22,15 @@ TEST(PeriodTest, KnownDays) {
   EXPECT_EQ(FormatDay(20780), "2026-11-23");
 }
 
+TEST(PeriodTest, WeekdaysCountFromSunday) {
+  EXPECT_EQ(Weekday(D(1970, 1, 1)), 4);  // a Thursday
+  EXPECT_EQ(Weekday(D(1969, 12, 31)), 3);
+  EXPECT_EQ(Weekday(D(2026, 12, 25)), 5);
+  EXPECT_EQ(Weekday(D(2026, 12, 27)), 0);
+  EXPECT_EQ(Weekday(D(2027, 1, 2)), 6);
+  for (Day d = D(2026, 1, 1); d < D(2027, 1, 1); ++d) EXPECT_EQ(Weekday(d + 7), Weekday(d));
+}
+
 TEST(PeriodTest, DaysRoundTripFrom1970To2100) {
   CivilDate previous = CivilFromDay(-1);
   EXPECT_EQ(previous.year, 1969);

@@ -99,20 +99,37 @@ TEST_F(EnvelopeTest, RefusesAnEnvelopeSealedToFewerRecipientsThanItsDirectory) {
   fewer.hash = directory_.hash;
   absl::StatusOr<SubmitReportRequest> request = SealReport(SampleContent(), kTag, fewer, receipt_);
   ASSERT_TRUE(request.ok());
-  absl::StatusOr<CaseKey> case_key = OpenCaseKey(request->receipt().sealed_case_key(), receipt_.box);
+  absl::StatusOr<CaseKey> case_key =
+      OpenCaseKey(RecordFor(*request, recipients_[0]).sealed_case_key(), recipients_[0].box);
   ASSERT_TRUE(case_key.ok());
   EXPECT_EQ(OpenWithCaseKey(request->envelope(), std::move(*case_key), directory_).status().code(),
             absl::StatusCode::kDataLoss);
 }
 
-TEST_F(EnvelopeTest, ReceiptHolderOpensTheReport) {
+TEST_F(EnvelopeTest, ReceiptHolderGetsTheViewKeyOfThisReportOnly) {
   const SubmitReportRequest request = Seal();
   EXPECT_EQ(request.receipt().lookup_hash(), receipt_.lookup_hash);
-  absl::StatusOr<CaseKey> case_key = OpenCaseKey(request.receipt().sealed_case_key(), receipt_.box);
-  ASSERT_TRUE(case_key.ok());
-  absl::StatusOr<OpenedReport> opened = OpenWithCaseKey(request.envelope(), std::move(*case_key), directory_);
-  ASSERT_TRUE(opened.ok()) << opened.status();
-  EXPECT_EQ(opened->content.department_id(), 42u);
+  const std::string& report_id = request.envelope().report_id();
+  absl::StatusOr<SecretKey<32>> view = OpenViewKey(request.receipt().sealed_view_key(), report_id, receipt_.box);
+  ASSERT_TRUE(view.ok()) << view.status();
+  // The same view key a Guardian derives from the case key.
+  const CaseKey case_key = OpenCaseKey(RecordFor(request, recipients_[0]).sealed_case_key(), recipients_[0].box).value();
+  EXPECT_EQ(HexEncode(std::string_view(reinterpret_cast<const char*>(view->data()), 32)),
+            HexEncode(std::string_view(reinterpret_cast<const char*>(ViewKeyOf(case_key).data()), 32)));
+  // Not the case key itself: the reporter cannot open the report with it.
+  EXPECT_EQ(OpenWithCaseKey(request.envelope(), CaseKey::CopyOf(view->span()), directory_).status().code(),
+            absl::StatusCode::kDataLoss);
+  // Paired by the server with another report: refused.
+  std::string other_id = report_id;
+  other_id[0] = static_cast<char>(other_id[0] ^ 1);
+  EXPECT_EQ(OpenViewKey(request.receipt().sealed_view_key(), other_id, receipt_.box).status().code(),
+            absl::StatusCode::kDataLoss);
+  // Another receipt's key, and a short record.
+  const ReceiptKeys stranger = DeriveReceiptKeys(ReceiptCode::Generate());
+  EXPECT_EQ(OpenViewKey(request.receipt().sealed_view_key(), report_id, stranger.box).status().code(),
+            absl::StatusCode::kDataLoss);
+  EXPECT_EQ(OpenViewKey(request.receipt().sealed_view_key().substr(1), report_id, receipt_.box).status().code(),
+            absl::StatusCode::kDataLoss);
 }
 
 TEST_F(EnvelopeTest, FieldsHaveProtocolSizesAndOrder) {
@@ -136,7 +153,7 @@ TEST_F(EnvelopeTest, FieldsHaveProtocolSizesAndOrder) {
     EXPECT_EQ(request.case_key_records(i).recipient_key_id(), ids[i]);
     EXPECT_EQ(request.case_key_records(i).sealed_case_key().size(), kSealedKeySize);
   }
-  EXPECT_EQ(request.receipt().sealed_case_key().size(), kSealedKeySize);
+  EXPECT_EQ(request.receipt().sealed_view_key().size(), kSealedViewKeySize);
 }
 
 TEST_F(EnvelopeTest, FreshReportIdsCaseKeysAndNonces) {

@@ -336,7 +336,10 @@ class Checker:
                   + bytes([v["kind_int"]]) + author_key_id + struct.pack("<I", v["sequence_int"])
                   + v["previous_hash"] + bytes(32))  # a reporter entry has no quoted hash
         self.eq(name, "header", header)
-        key = kdf(v["case_key"], 2**32 + v["sequence_int"], self.c["kCaseKdfContext"])
+        view_key = kdf(v["case_key"], 2, self.c["kCaseKdfContext"])  # messages: the view key
+        self.eq(name, "view_key", view_key)
+        self.eq(name, "staff_key", kdf(v["case_key"], 3, self.c["kCaseKdfContext"]))
+        key = kdf(view_key, 2**32 + v["sequence_int"], self.c["kCaseKdfContext"])
         self.eq(name, "entry_key", key)
         ciphertext = aead(key, v["nonce"], header, pad(content))
         self.eq(name, "ciphertext", ciphertext)

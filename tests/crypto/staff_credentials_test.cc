@@ -82,12 +82,6 @@ TEST(StaffCredentialsTest, RejectsLimitsOutOfRange) {
   EXPECT_TRUE(AccountKdfInRange({64, uint64_t{4} << 30}));
 }
 
-TEST(StaffCredentialsTest, NewAccountSaltsAreSixteenRandomBytes) {
-  const std::string a = NewAccountSalt();
-  EXPECT_EQ(a.size(), kAccountSaltSize);
-  EXPECT_NE(a, NewAccountSalt());
-}
-
 TEST(StaffCredentialsTest, VerifierAcceptsItsKeyAndNoOther) {
   absl::StatusOr<StaffSecrets> secrets = DeriveStaffSecrets(kPassphrase, Salt(0), InteractiveKdf());
   ASSERT_TRUE(secrets.ok());
@@ -132,14 +126,14 @@ TEST(StaffCredentialsTest, DecoyVerifierIsMadeOnceAndIsWellFormed) {
   EXPECT_FALSE(VerifyAuthKey(decoy, std::string(kAuthKeySize, '\0')));
 }
 
-TEST(StaffCredentialsTest, UnknownAccountSaltIsStablePerNameAndSecret) {
+TEST(StaffCredentialsTest, AccountSaltIsStablePerNameAndSecret) {
   const SecretBytes secret = ServerSecret(0x42);
-  const std::string alice = SaltForUnknownAccount(secret, "alice");
+  const std::string alice = AccountSalt(secret, "alice");
   EXPECT_EQ(alice.size(), kAccountSaltSize);
-  EXPECT_EQ(SaltForUnknownAccount(secret, "alice"), alice);
-  EXPECT_NE(SaltForUnknownAccount(secret, "bob"), alice);
-  EXPECT_NE(SaltForUnknownAccount(secret, "Alice"), alice);
-  EXPECT_NE(SaltForUnknownAccount(ServerSecret(0x43), "alice"), alice);
+  EXPECT_EQ(AccountSalt(secret, "alice"), alice);
+  EXPECT_NE(AccountSalt(secret, "bob"), alice);
+  EXPECT_NE(AccountSalt(secret, "Alice"), alice);
+  EXPECT_NE(AccountSalt(ServerSecret(0x43), "alice"), alice);
   // Keyed: not the unkeyed hash of the same input.
   EXPECT_NE(DomainHashN("candour.v1/unknown-account-salt", "alice", 16), alice);
 }

@@ -41,15 +41,15 @@ class ThreadEntryTest : public ::testing::Test {
  protected:
   EntryHeader Header(candour::v1::EntryKind kind, uint32_t sequence = 1) const {
     EntryHeader header{kReportId, sequence, kind, kPrevious, ""};
-    if (kind == ENTRY_KIND_GUARDIAN_MESSAGE) header.quoted_hash = kQuoted;
+    if (kind != ENTRY_KIND_REPORTER_MESSAGE) header.quoted_hash = kQuoted;
     return header;
   }
 
   absl::StatusOr<ThreadEntry> SealAsReporter(const EntryContent& content, const EntryHeader& header) const {
-    return SealEntry(header, content, case_key_, reporter_.sign, SigningKeyId(reporter_.sign.public_key), kOrg);
+    return SealEntry(header, content, keys_, reporter_.sign, SigningKeyId(reporter_.sign.public_key), kOrg);
   }
   absl::StatusOr<ThreadEntry> SealAsGuardian(const EntryContent& content, const EntryHeader& header) const {
-    return SealEntry(header, content, case_key_, guardian_.sign, guardian_.key_id, kOrg);
+    return SealEntry(header, content, keys_, guardian_.sign, guardian_.key_id, kOrg);
   }
   ThreadEntry Reporter(std::string text = "reporter writes") const {
     return SealAsReporter(Text(std::move(text)), Header(ENTRY_KIND_REPORTER_MESSAGE)).value();
@@ -64,6 +64,7 @@ class ThreadEntryTest : public ::testing::Test {
   const ReceiptKeys reporter_ = DeriveReceiptKeys(ReceiptCode::Generate());
   const RecipientKeys guardian_ = NewRecipientKeys();
   const CaseKey case_key_ = NewCaseKey();
+  const ThreadKeys keys_ = ThreadKeys::FromCaseKey(case_key_);
 };
 
 TEST_F(ThreadEntryTest, ReporterEntryVerifiesAndOpens) {
@@ -76,7 +77,7 @@ TEST_F(ThreadEntryTest, ReporterEntryVerifiesAndOpens) {
   EXPECT_EQ(entry.signature().size(), 64u);
   EXPECT_TRUE(CheckEntryShape(entry, kOrg).ok());
   EXPECT_TRUE(VerifyEntrySignature(entry, reporter_.sign.public_key, kOrg).ok());
-  absl::StatusOr<EntryContent> opened = OpenEntry(entry, case_key_, kOrg);
+  absl::StatusOr<EntryContent> opened = OpenEntry(entry, keys_, kOrg);
   ASSERT_TRUE(opened.ok()) << opened.status();
   EXPECT_EQ(opened->text(), "I was moved off the ward after I complained");
   WipeMessage(*opened);
@@ -87,7 +88,7 @@ TEST_F(ThreadEntryTest, GuardianEntryVerifiesAndOpens) {
   EXPECT_EQ(entry.author_key_id(), guardian_.key_id);
   EXPECT_EQ(entry.quoted_hash(), kQuoted);
   EXPECT_TRUE(VerifyEntrySignature(entry, guardian_.sign.public_key, kOrg).ok());
-  absl::StatusOr<EntryContent> opened = OpenEntry(entry, case_key_, kOrg);
+  absl::StatusOr<EntryContent> opened = OpenEntry(entry, keys_, kOrg);
   ASSERT_TRUE(opened.ok()) << opened.status();
   EXPECT_EQ(opened->text(), "Thank you. Could you tell me which ward?");
 }
@@ -96,7 +97,7 @@ TEST_F(ThreadEntryTest, MultiByteTextAndEmptyTextRoundTrip) {
   for (const std::string text : {"", "caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x99\x82"}) {
     absl::StatusOr<ThreadEntry> entry = SealAsReporter(Text(text), Header(ENTRY_KIND_REPORTER_MESSAGE));
     ASSERT_TRUE(entry.ok()) << entry.status();
-    absl::StatusOr<EntryContent> opened = OpenEntry(*entry, case_key_, kOrg);
+    absl::StatusOr<EntryContent> opened = OpenEntry(*entry, keys_, kOrg);
     ASSERT_TRUE(opened.ok()) << opened.status();
     EXPECT_EQ(opened->text(), text);
   }
@@ -132,14 +133,14 @@ struct Tamper {
   absl::StatusCode open;
 };
 
-void ExpectTampersDetected(const ThreadEntry& original, const std::string& key, const CaseKey& case_key,
+void ExpectTampersDetected(const ThreadEntry& original, const std::string& key, const ThreadKeys& keys,
                            const std::vector<Tamper>& tampers) {
   const std::string hash = EntryHash(original, kOrg);
   for (const Tamper& t : tampers) {
     ThreadEntry entry = original;
     t.mutate(entry);
     EXPECT_EQ(VerifyEntrySignature(entry, key, kOrg).code(), t.verify) << t.name;
-    EXPECT_EQ(OpenEntry(entry, case_key, kOrg).status().code(), t.open) << t.name;
+    EXPECT_EQ(OpenEntry(entry, keys, kOrg).status().code(), t.open) << t.name;
     EXPECT_NE(EntryHash(entry, kOrg), hash) << t.name;
   }
 }
@@ -182,7 +183,7 @@ TEST_F(ThreadEntryTest, TamperingAReporterEntryIsDetected) {
                      absl::StatusCode::kInvalidArgument, absl::StatusCode::kDataLoss});
   tampers.push_back({"quoted hash added", [](ThreadEntry& e) { e.set_quoted_hash(kQuoted); },
                      absl::StatusCode::kInvalidArgument, absl::StatusCode::kDataLoss});
-  ExpectTampersDetected(Reporter(), reporter_.sign.public_key, case_key_, tampers);
+  ExpectTampersDetected(Reporter(), reporter_.sign.public_key, keys_, tampers);
 }
 
 TEST_F(ThreadEntryTest, TamperingAGuardianEntryIsDetected) {
@@ -197,14 +198,14 @@ TEST_F(ThreadEntryTest, TamperingAGuardianEntryIsDetected) {
                      absl::StatusCode::kUnauthenticated, absl::StatusCode::kDataLoss});
   tampers.push_back({"quoted hash removed", [](ThreadEntry& e) { e.clear_quoted_hash(); },
                      absl::StatusCode::kInvalidArgument, absl::StatusCode::kDataLoss});
-  ExpectTampersDetected(Guardian(), guardian_.sign.public_key, case_key_, tampers);
+  ExpectTampersDetected(Guardian(), guardian_.sign.public_key, keys_, tampers);
 }
 
 TEST_F(ThreadEntryTest, AnotherOrganisationIdNeitherVerifiesNorOpens) {
   for (const ThreadEntry& entry : {Reporter(), Guardian()}) {
     const std::string other(16, '\x12');
     EXPECT_EQ(VerifyEntrySignature(entry, KeyOf(entry), other).code(), absl::StatusCode::kUnauthenticated);
-    EXPECT_EQ(OpenEntry(entry, case_key_, other).status().code(), absl::StatusCode::kDataLoss);
+    EXPECT_EQ(OpenEntry(entry, keys_, other).status().code(), absl::StatusCode::kDataLoss);
     EXPECT_NE(EntryHash(entry, other), EntryHash(entry, kOrg));
   }
 }
@@ -223,17 +224,17 @@ TEST_F(ThreadEntryTest, WrongAuthorKeyIsRefused) {
 TEST_F(ThreadEntryTest, ReporterEntryMustNameItsOwnSigningKey) {
   const EntryHeader header = Header(ENTRY_KIND_REPORTER_MESSAGE);
   // Someone else's id with the reporter's key.
-  EXPECT_EQ(SealEntry(header, Text("x"), case_key_, reporter_.sign, guardian_.key_id, kOrg).status().code(),
+  EXPECT_EQ(SealEntry(header, Text("x"), keys_, reporter_.sign, guardian_.key_id, kOrg).status().code(),
             absl::StatusCode::kInvalidArgument);
   // The reporter's id with someone else's key.
-  EXPECT_EQ(SealEntry(header, Text("x"), case_key_, guardian_.sign, SigningKeyId(reporter_.sign.public_key), kOrg)
+  EXPECT_EQ(SealEntry(header, Text("x"), keys_, guardian_.sign, SigningKeyId(reporter_.sign.public_key), kOrg)
                 .status()
                 .code(),
             absl::StatusCode::kInvalidArgument);
 }
 
 TEST_F(ThreadEntryTest, WrongCaseKeyIsDataLoss) {
-  const CaseKey other = NewCaseKey();
+  const ThreadKeys other = ThreadKeys::FromCaseKey(NewCaseKey());
   EXPECT_EQ(OpenEntry(Reporter(), other, kOrg).status().code(), absl::StatusCode::kDataLoss);
   EXPECT_EQ(OpenEntry(Guardian(), other, kOrg).status().code(), absl::StatusCode::kDataLoss);
 }
@@ -243,7 +244,7 @@ TEST_F(ThreadEntryTest, TextUpToTheLimitSealsAndOneMoreByteIsRefused) {
       SealAsGuardian(Text(std::string(kMaxEntryTextBytes, 'a')), Header(ENTRY_KIND_GUARDIAN_MESSAGE));
   ASSERT_TRUE(largest.ok()) << largest.status();
   EXPECT_EQ(largest->ciphertext().size(), kMaxEntryBucket + 16);
-  EXPECT_EQ(OpenEntry(*largest, case_key_, kOrg)->text().size(), kMaxEntryTextBytes);
+  EXPECT_EQ(OpenEntry(*largest, keys_, kOrg)->text().size(), kMaxEntryTextBytes);
   EXPECT_EQ(SealAsGuardian(Text(std::string(kMaxEntryTextBytes + 1, 'a')), Header(ENTRY_KIND_GUARDIAN_MESSAGE))
                 .status()
                 .code(),
@@ -295,13 +296,13 @@ TEST_F(ThreadEntryTest, RefusesMalformedHeaders) {
   const EntryHeader ok = Header(ENTRY_KIND_GUARDIAN_MESSAGE, kMaxThreadEntries);
   EXPECT_TRUE(SealAsGuardian(Text("x"), ok).ok());
   const std::string short_id(15, 'g');
-  EXPECT_EQ(SealEntry(ok, Text("x"), case_key_, guardian_.sign, short_id, kOrg).status().code(),
+  EXPECT_EQ(SealEntry(ok, Text("x"), keys_, guardian_.sign, short_id, kOrg).status().code(),
             absl::StatusCode::kInvalidArgument);
   for (const std::string& org : {std::string(), std::string(256, 'o')}) {
-    EXPECT_EQ(SealEntry(ok, Text("x"), case_key_, guardian_.sign, guardian_.key_id, org).status().code(),
+    EXPECT_EQ(SealEntry(ok, Text("x"), keys_, guardian_.sign, guardian_.key_id, org).status().code(),
               absl::StatusCode::kInvalidArgument);
   }
-  EXPECT_EQ(SealEntryWithNonce(ok, Text("x"), case_key_, guardian_.sign, guardian_.key_id, kOrg, std::string(23, 'n'))
+  EXPECT_EQ(SealEntryWithNonce(ok, Text("x"), keys_, guardian_.sign, guardian_.key_id, kOrg, std::string(23, 'n'))
                 .status()
                 .code(),
             absl::StatusCode::kInvalidArgument);
@@ -320,7 +321,8 @@ TEST_F(ThreadEntryTest, MalformedEntriesHaveNoSigningMessageOrHash) {
 void Reseal(ThreadEntry& entry, const CaseKey& case_key, std::string_view padded) {
   const std::string message = EntrySigningMessage(entry, kOrg);
   const std::string aad = message.substr(0, message.size() - 32);
-  const SecretKey<32> key = DeriveCaseSubkey(case_key, kCaseSubkeyThreadBase + entry.sequence());
+  // Messages are sealed under the view key.
+  const SecretKey<32> key = DeriveCaseSubkey(ViewKeyOf(case_key), kCaseSubkeyThreadBase + entry.sequence());
   std::string c(padded.size() + 16, '\0');
   crypto_aead_xchacha20poly1305_ietf_encrypt(reinterpret_cast<unsigned char*>(c.data()), nullptr,
                                              reinterpret_cast<const unsigned char*>(padded.data()), padded.size(),
@@ -345,7 +347,7 @@ TEST_F(ThreadEntryTest, OpenRefusesMalformedPlaintextWithoutQuotingIt) {
   for (const auto& [name, padded] : cases) {
     ThreadEntry entry = Reporter();
     Reseal(entry, case_key_, padded);
-    absl::StatusOr<EntryContent> opened = OpenEntry(entry, case_key_, kOrg);
+    absl::StatusOr<EntryContent> opened = OpenEntry(entry, keys_, kOrg);
     EXPECT_EQ(opened.status().code(), absl::StatusCode::kDataLoss) << name;
     EXPECT_EQ(opened.status().message().find("secret"), std::string_view::npos) << name;
     EXPECT_EQ(opened.status().message().find("sss"), std::string_view::npos) << name;
@@ -397,7 +399,9 @@ class ThreadChainTest : public ThreadEntryTest {
         }
       }
       if (absl::Status s = VerifyEntrySignature(entry, key, kOrg); !s.ok()) return s;
-      if (absl::Status s = OpenEntry(entry, report.case_key, kOrg).status(); !s.ok()) return s;
+      if (absl::Status s = OpenEntry(entry, ThreadKeys::FromCaseKey(report.case_key), kOrg).status(); !s.ok()) {
+        return s;
+      }
       previous = EntryHash(entry, kOrg);
     }
     return absl::OkStatus();
@@ -410,8 +414,10 @@ class ThreadChainTest : public ThreadEntryTest {
 };
 
 TEST_F(ThreadChainTest, ThreeEntriesChainToTheEnvelope) {
-  // The reporter recovers the case key from the receipt binding.
-  const CaseKey case_key = OpenCaseKey(request_.receipt().sealed_case_key(), reporter_.box).value();
+  // The reporter recovers the view key from the receipt binding; the
+  // Guardian derives the same from the case key.
+  const ThreadKeys case_key = ThreadKeys::FromViewKey(
+      OpenViewKey(request_.receipt().sealed_view_key(), request_.envelope().report_id(), reporter_.box).value());
   const std::string envelope_hash = EnvelopeHash(request_.envelope(), kOrg);
   const std::string reporter_id = SigningKeyId(reporter_.sign.public_key);
 
@@ -453,6 +459,140 @@ TEST_F(ThreadChainTest, EnvelopeHashNamesEveryStoredByte) {
     EXPECT_NE(EnvelopeHash(changed, kOrg), hash);
   }
   EXPECT_NE(EnvelopeHash(envelope, std::string(16, '\x12')), hash);
+}
+
+}  // namespace
+}  // namespace candour::crypto
+
+namespace candour::crypto {
+namespace {
+
+using candour::v1::EntryKind;
+
+// A valid body for each kind.
+EntryContent BodyFor(EntryKind kind) {
+  EntryContent c;
+  switch (kind) {
+    case candour::v1::ENTRY_KIND_STATUS_CHANGE:
+      c.mutable_status_change()->set_from(candour::v1::CASE_STATUS_IN_PROGRESS);
+      c.mutable_status_change()->set_to(candour::v1::CASE_STATUS_CLOSED);
+      c.mutable_status_change()->set_outcome(candour::v1::CASE_OUTCOME_RESOLVED);
+      break;
+    case candour::v1::ENTRY_KIND_ASSIGNMENT:
+      c.mutable_assignment()->set_assignee_key_id(std::string(16, 'a'));
+      break;
+    case candour::v1::ENTRY_KIND_CLASSIFICATION:
+      c.mutable_classification()->add_elements(candour::v1::CASE_ELEMENT_BULLYING_HARASSMENT);
+      c.mutable_classification()->add_elements(candour::v1::CASE_ELEMENT_DETRIMENT);
+      c.mutable_classification()->set_professional_group("Nursing and midwifery registered");
+      c.mutable_classification()->set_speak_up_again(candour::v1::SPEAK_UP_AGAIN_MAYBE);
+      break;
+    case candour::v1::ENTRY_KIND_LINK:
+      c.mutable_link()->set_other_report_id(std::string(16, 'o'));
+      c.mutable_link()->set_relation(candour::v1::LINK_RELATION_DUPLICATE);
+      break;
+    case candour::v1::ENTRY_KIND_REWRAP:
+      c.mutable_rewrap()->add_recipient_key_ids(std::string(16, 'n'));
+      break;
+    default:
+      c.set_text("a message or a note");
+  }
+  return c;
+}
+
+class EntryKindsTest : public ::testing::Test {
+ protected:
+  EntryHeader Header(EntryKind kind) const { return {std::string(16, '\x44'), 3, kind, std::string(32, '\x55'),
+                                                     std::string(32, '\x66')}; }
+  absl::StatusOr<ThreadEntry> Seal(EntryKind kind, const EntryContent& content, const ThreadKeys& keys) const {
+    return SealEntry(Header(kind), content, keys, guardian_.sign, guardian_.key_id, std::string(16, '\x11'));
+  }
+  const RecipientKeys guardian_ = NewRecipientKeys();
+  const CaseKey case_key_ = NewCaseKey();
+  const ThreadKeys guardian_keys_ = ThreadKeys::FromCaseKey(case_key_);
+  const ThreadKeys reporter_keys_ = ThreadKeys::FromViewKey(ViewKeyOf(case_key_));
+};
+
+TEST_F(EntryKindsTest, EveryGuardianKindRoundTripsAndOnlyMessagesAndStatusReachTheReporter) {
+  const std::string org(16, '\x11');
+  for (int k = candour::v1::ENTRY_KIND_GUARDIAN_MESSAGE; k <= candour::v1::ENTRY_KIND_REWRAP; ++k) {
+    const auto kind = static_cast<EntryKind>(k);
+    const EntryContent body = BodyFor(kind);
+    absl::StatusOr<ThreadEntry> entry = Seal(kind, body, guardian_keys_);
+    ASSERT_TRUE(entry.ok()) << k << ": " << entry.status();
+    absl::StatusOr<EntryContent> opened = OpenEntry(*entry, guardian_keys_, org);
+    ASSERT_TRUE(opened.ok()) << k << ": " << opened.status();
+    EXPECT_EQ(opened->SerializeAsString(), body.SerializeAsString()) << k;
+    absl::StatusOr<EntryContent> as_reporter = OpenEntry(*entry, reporter_keys_, org);
+    if (IsStaffOnlyKind(kind)) {
+      EXPECT_EQ(as_reporter.status().code(), absl::StatusCode::kFailedPrecondition) << k;
+      // Nor can the reporter write one.
+      EXPECT_EQ(Seal(kind, body, reporter_keys_).status().code(), absl::StatusCode::kFailedPrecondition) << k;
+    } else {
+      ASSERT_TRUE(as_reporter.ok()) << k << ": " << as_reporter.status();
+      EXPECT_EQ(as_reporter->SerializeAsString(), body.SerializeAsString()) << k;
+    }
+  }
+}
+
+TEST_F(EntryKindsTest, StaffKeyIsNotTheViewKey) {
+  // A staff-only entry re-labelled as a message (the header is signed, so
+  // only its author could do this) does not open under the view key.
+  absl::StatusOr<ThreadEntry> note = Seal(candour::v1::ENTRY_KIND_NOTE, BodyFor(candour::v1::ENTRY_KIND_NOTE),
+                                          guardian_keys_);
+  ASSERT_TRUE(note.ok());
+  ThreadEntry relabelled = *note;
+  relabelled.set_kind(candour::v1::ENTRY_KIND_GUARDIAN_MESSAGE);
+  EXPECT_EQ(OpenEntry(relabelled, guardian_keys_, std::string(16, '\x11')).status().code(),
+            absl::StatusCode::kDataLoss);
+}
+
+TEST_F(EntryKindsTest, ContentMustBeWhatTheKindHolds) {
+  const auto refused = [&](EntryKind kind, const EntryContent& content) {
+    return Seal(kind, content, guardian_keys_).status().code() == absl::StatusCode::kInvalidArgument;
+  };
+  // The wrong body for the kind.
+  EXPECT_TRUE(refused(candour::v1::ENTRY_KIND_NOTE, BodyFor(candour::v1::ENTRY_KIND_LINK)));
+  EXPECT_TRUE(refused(candour::v1::ENTRY_KIND_STATUS_CHANGE, BodyFor(candour::v1::ENTRY_KIND_NOTE)));
+  EXPECT_TRUE(refused(candour::v1::ENTRY_KIND_CLASSIFICATION, EntryContent()));
+  // Closing needs an outcome; other moves must not carry one.
+  EntryContent c = BodyFor(candour::v1::ENTRY_KIND_STATUS_CHANGE);
+  c.mutable_status_change()->clear_outcome();
+  EXPECT_TRUE(refused(candour::v1::ENTRY_KIND_STATUS_CHANGE, c));
+  c = BodyFor(candour::v1::ENTRY_KIND_STATUS_CHANGE);
+  c.mutable_status_change()->set_to(candour::v1::CASE_STATUS_REFERRED);
+  EXPECT_TRUE(refused(candour::v1::ENTRY_KIND_STATUS_CHANGE, c));
+  c.mutable_status_change()->set_to(static_cast<candour::v1::CaseStatus>(99));
+  EXPECT_TRUE(refused(candour::v1::ENTRY_KIND_STATUS_CHANGE, c));
+  // Classification: unknown or repeated elements, a long group, an unknown answer.
+  c = BodyFor(candour::v1::ENTRY_KIND_CLASSIFICATION);
+  c.mutable_classification()->add_elements(candour::v1::CASE_ELEMENT_DETRIMENT);
+  EXPECT_TRUE(refused(candour::v1::ENTRY_KIND_CLASSIFICATION, c));
+  c = BodyFor(candour::v1::ENTRY_KIND_CLASSIFICATION);
+  c.mutable_classification()->add_elements(static_cast<candour::v1::CaseElement>(40));
+  EXPECT_TRUE(refused(candour::v1::ENTRY_KIND_CLASSIFICATION, c));
+  c = BodyFor(candour::v1::ENTRY_KIND_CLASSIFICATION);
+  c.mutable_classification()->set_professional_group(std::string(101, 'g'));
+  EXPECT_TRUE(refused(candour::v1::ENTRY_KIND_CLASSIFICATION, c));
+  c = BodyFor(candour::v1::ENTRY_KIND_CLASSIFICATION);
+  c.mutable_classification()->set_speak_up_again(static_cast<candour::v1::SpeakUpAgain>(9));
+  EXPECT_TRUE(refused(candour::v1::ENTRY_KIND_CLASSIFICATION, c));
+  // Assignment, link and re-wrap sizes.
+  c = BodyFor(candour::v1::ENTRY_KIND_ASSIGNMENT);
+  c.mutable_assignment()->set_assignee_key_id("short");
+  EXPECT_TRUE(refused(candour::v1::ENTRY_KIND_ASSIGNMENT, c));
+  c = BodyFor(candour::v1::ENTRY_KIND_LINK);
+  c.mutable_link()->set_relation(candour::v1::LINK_RELATION_UNSPECIFIED);
+  EXPECT_TRUE(refused(candour::v1::ENTRY_KIND_LINK, c));
+  c = BodyFor(candour::v1::ENTRY_KIND_REWRAP);
+  c.mutable_rewrap()->add_recipient_key_ids(std::string(16, 'n'));
+  EXPECT_TRUE(refused(candour::v1::ENTRY_KIND_REWRAP, c));
+  c.mutable_rewrap()->clear_recipient_key_ids();
+  EXPECT_TRUE(refused(candour::v1::ENTRY_KIND_REWRAP, c));
+  // An unassignment is fine.
+  c = BodyFor(candour::v1::ENTRY_KIND_ASSIGNMENT);
+  c.mutable_assignment()->clear_assignee_key_id();
+  EXPECT_FALSE(refused(candour::v1::ENTRY_KIND_ASSIGNMENT, c));
 }
 
 }  // namespace

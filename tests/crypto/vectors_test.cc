@@ -333,7 +333,7 @@ TEST(VectorsTest, StaffSecretsAndVerifier) {
 TEST(VectorsTest, UnknownAccountSalt) {
   const Block& b = Get("unknown-account-salt");
   const SecretBytes secret = SecretBytes::CopyOf(Hex(b, "server_secret"));
-  EXPECT_EQ(HexEncode(SaltForUnknownAccount(secret, Raw(b, "name_text"))), Raw(b, "salt"));
+  EXPECT_EQ(HexEncode(AccountSalt(secret, Raw(b, "name_text"))), Raw(b, "salt"));
 }
 
 TEST(VectorsTest, SessionTokenHash) {
@@ -368,7 +368,11 @@ TEST(VectorsTest, ThreadEntrySealsToTheVectorAndOpens) {
   EXPECT_EQ(HexEncode(SigningKeyId(author.public_key)), Raw(b, "author_key_id"));
   const CaseKey case_key = Key(b, "case_key");
   const uint64_t sequence = Int(b, "sequence_int");
-  EXPECT_EQ(HexEncode(DeriveCaseSubkey(case_key, kCaseSubkeyThreadBase + sequence).span()), Raw(b, "entry_key"));
+  const SecretKey<32> view_key = ViewKeyOf(case_key);
+  EXPECT_EQ(HexEncode(view_key.span()), Raw(b, "view_key"));
+  EXPECT_EQ(HexEncode(DeriveCaseSubkey(case_key, kCaseSubkeyStaff).span()), Raw(b, "staff_key"));
+  EXPECT_EQ(HexEncode(DeriveCaseSubkey(view_key, kCaseSubkeyThreadBase + sequence).span()), Raw(b, "entry_key"));
+  const ThreadKeys keys = ThreadKeys::FromCaseKey(case_key);
   candour::v1::EntryContent content;
   content.set_text(Raw(b, "text_text"));
   EXPECT_EQ(HexEncode(content.SerializeAsString()), Raw(b, "content"));
@@ -377,14 +381,14 @@ TEST(VectorsTest, ThreadEntrySealsToTheVectorAndOpens) {
                            candour::v1::ENTRY_KIND_REPORTER_MESSAGE, Hex(b, "previous_hash"), ""};
   const std::string organisation_id = Raw(b, "organisation_id_text");
   absl::StatusOr<candour::v1::ThreadEntry> entry =
-      SealEntryWithNonce(header, content, case_key, author, Hex(b, "author_key_id"), organisation_id, Hex(b, "nonce"));
+      SealEntryWithNonce(header, content, keys, author, Hex(b, "author_key_id"), organisation_id, Hex(b, "nonce"));
   ASSERT_TRUE(entry.ok()) << entry.status();
   EXPECT_EQ(HexEncode(entry->ciphertext()), Raw(b, "ciphertext"));
   EXPECT_EQ(HexEncode(entry->signature()), Raw(b, "signature"));
   EXPECT_EQ(HexEncode(EntrySigningMessage(*entry, organisation_id)), Raw(b, "header") + Raw(b, "ciphertext_hash"));
   EXPECT_EQ(HexEncode(EntryHash(*entry, organisation_id)), Raw(b, "entry_hash"));
   EXPECT_TRUE(VerifyEntrySignature(*entry, author.public_key, organisation_id).ok());
-  absl::StatusOr<candour::v1::EntryContent> opened = OpenEntry(*entry, case_key, organisation_id);
+  absl::StatusOr<candour::v1::EntryContent> opened = OpenEntry(*entry, keys, organisation_id);
   ASSERT_TRUE(opened.ok()) << opened.status();
   EXPECT_EQ(opened->text(), Raw(b, "text_text"));
 }

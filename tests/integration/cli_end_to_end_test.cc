@@ -15,6 +15,7 @@
 #include <thread>
 #include <vector>
 
+#include "candour/v1/records.pb.h"
 #include "core/period.h"
 #include "gtest/gtest.h"
 #include "storage/rocksdb_report_store.h"
@@ -458,6 +459,11 @@ TEST_F(EndToEndTest, AdminCheckpointsTheAuditLogAndAStaffClientCatchesItCutBack)
   EXPECT_EQ(staff.out.find("guardian "), std::string::npos) << staff.out;  // the command did not run
 }
 
+// Acceptance point 1 of the casework issue, through the real CLI and server:
+// anonymous report -> the Guardian lists it, opens it, acknowledges and
+// replies -> the reporter reads the reply with the receipt code alone and
+// answers -> the Guardian reads the answer, notes, classifies and closes the
+// case with an outcome; the reporter sees the outcome but not the note.
 TEST_F(EndToEndTest, AnonymousReporterAndGuardianTalkWithOnlyTheReceiptCode) {
   Submitted r = Report({"--kind", "harassment", "--characteristic", "religion-belief", "--source", "colleague",
                         "--department", "3", "--what", "MARKER-T0 comments about my hijab"});
@@ -467,23 +473,67 @@ TEST_F(EndToEndTest, AnonymousReporterAndGuardianTalkWithOnlyTheReceiptCode) {
   EXPECT_NE(empty.out.find("No messages yet."), std::string::npos) << empty.out;
 
   EnsureGuardianAccount();
+  const std::vector<std::string> as_guardian = {"--account", "guardian", "--key", org_->guardian_key,
+                                                "--passphrase-file", org_->guardian_passphrase};
+  const auto cases = [&](std::vector<std::string> args) {
+    args.insert(args.begin(), "cases");
+    args.insert(args.end(), as_guardian.begin(), as_guardian.end());
+    return Client(args);
+  };
+  auto listed = cases({"list", "--status", "new"});
+  ASSERT_EQ(listed.exit_code, 0) << listed.err;
+  EXPECT_NE(listed.out.find(r.report_id), std::string::npos) << listed.out;
+  EXPECT_NE(listed.out.find(" new "), std::string::npos) << listed.out;
+  // Closing a case nobody has acknowledged is not a legal move.
+  auto too_soon = cases({"close", r.report_id, "--outcome", "resolved"});
+  EXPECT_EQ(too_soon.exit_code, 1);
+  EXPECT_NE(too_soon.err.find("cannot move to closed"), std::string::npos) << too_soon.err;
+  auto ack = cases({"ack", r.report_id});
+  ASSERT_EQ(ack.exit_code, 0) << ack.err;
+  EXPECT_NE(ack.out.find("Status: acknowledged"), std::string::npos) << ack.out;
+
   std::ofstream(work_ + "/reply.txt") << "MARKER-T1 Thank you. Would you like to meet on Tuesday?";
   auto reply = Client({"cases", "reply", r.report_id, "--account", "guardian", "--key", org_->guardian_key,
                        "--passphrase-file", org_->guardian_passphrase, "--message-file", work_ + "/reply.txt"});
   ASSERT_EQ(reply.exit_code, 0) << reply.err;
-  EXPECT_NE(reply.out.find("Reply sent as entry 1"), std::string::npos) << reply.out;
+  EXPECT_NE(reply.out.find("Reply sent as entry 2"), std::string::npos) << reply.out;
 
   std::ofstream(work_ + "/answer.txt") << "MARKER-T2 Yes, Tuesday after my shift.";
   auto answer = Client({"followup", "--code-file", work_ + "/code.txt", "--message-file", work_ + "/answer.txt"});
   ASSERT_EQ(answer.exit_code, 0) << answer.err;
   EXPECT_NE(answer.out.find("MARKER-T1 Thank you"), std::string::npos) << answer.out;
-  EXPECT_NE(answer.out.find("Sent as message 2"), std::string::npos) << answer.out;
+  EXPECT_NE(answer.out.find("moved the case to acknowledged"), std::string::npos) << answer.out;
+  EXPECT_NE(answer.out.find("Sent as message 3"), std::string::npos) << answer.out;
 
   auto read = Client({"cases", "show", r.report_id, "--account", "guardian", "--key", org_->guardian_key,
                       "--passphrase-file", org_->guardian_passphrase});
   ASSERT_EQ(read.exit_code, 0) << read.err;
   EXPECT_NE(read.out.find("MARKER-T2 Yes, Tuesday"), std::string::npos) << read.out;
   EXPECT_NE(read.out.find("MARKER-T1 Thank you"), std::string::npos) << read.out;
+
+  std::ofstream(work_ + "/note.txt") << "MARKER-T3 spoke to the ward manager";
+  auto note = cases({"note", r.report_id, "--message-file", work_ + "/note.txt"});
+  ASSERT_EQ(note.exit_code, 0) << note.err;
+  auto classify = cases({"classify", r.report_id, "--elements", "bullying-harassment,detriment", "--feedback", "yes",
+                         "--speak-up-again", "yes"});
+  ASSERT_EQ(classify.exit_code, 0) << classify.err;
+  EXPECT_EQ(cases({"status", r.report_id, "--to", "in-progress"}).exit_code, 0);
+  auto closed = cases({"close", r.report_id, "--outcome", "resolved"});
+  ASSERT_EQ(closed.exit_code, 0) << closed.err;
+  EXPECT_NE(closed.out.find("Status: closed"), std::string::npos) << closed.out;
+  auto shown = cases({"show", r.report_id});
+  ASSERT_EQ(shown.exit_code, 0) << shown.err;
+  EXPECT_NE(shown.out.find("Status: closed (outcome: resolved)"), std::string::npos) << shown.out;
+  EXPECT_NE(shown.out.find("MARKER-T3 spoke to the ward manager"), std::string::npos) << shown.out;
+  EXPECT_NE(shown.out.find("bullying-harassment detriment"), std::string::npos) << shown.out;
+  EXPECT_EQ(shown.out.find("WARNING"), std::string::npos) << shown.out;
+
+  // The reporter sees the outcome, not the Guardians' note or classification.
+  auto outcome = Client({"followup", "--code-file", work_ + "/code.txt"});
+  ASSERT_EQ(outcome.exit_code, 0) << outcome.err;
+  EXPECT_NE(outcome.out.find("moved the case to closed (outcome: resolved)"), std::string::npos) << outcome.out;
+  EXPECT_EQ(outcome.out.find("MARKER-T3"), std::string::npos) << outcome.out;
+  EXPECT_EQ(outcome.out.find("classified"), std::string::npos) << outcome.out;
 
   // A wrong code: the same answer as a code that never existed.
   std::string wrong = r.receipt_code;
@@ -570,6 +620,50 @@ TEST_F(EndToEndTest, TlsListenerServesVerifiedClients) {
   // Without TLS the client cannot talk to it.
   auto plain = Client({"--server", tls.address, "admin", "directory", "show"});
   EXPECT_NE(plain.exit_code, 0);
+}
+
+// candourd deletes expired sessions and invitations when it starts (and
+// then periodically), through the store's one write path, and stops the
+// sweeping thread cleanly on SIGTERM.
+TEST_F(EndToEndTest, CandourdSweepsExpiredSessionsAndInvitationsAtStart) {
+  server_.process->Signal(SIGTERM);
+  ASSERT_EQ(server_.process->Wait(), 0) << ReadWholeFile(server_.log);
+  const std::string expired_token(32, 'e'), live_token(32, 'l'), expired_code(32, 'c');
+  {
+    auto store = storage::RocksDbReportStore::Open(data_);
+    ASSERT_TRUE(store.ok()) << store.status();
+    candour::v1::SessionRecord expired, live;
+    expired.set_idle_expires_at(1000);  // 1970
+    expired.set_expires_at(2000);
+    live.set_idle_expires_at(int64_t{4} << 32);  // long after any test run
+    live.set_expires_at(int64_t{4} << 32);
+    candour::v1::InvitationRecord invitation;
+    invitation.set_name("late");
+    invitation.set_expires_day(core::TodayInLondon() - 1);
+    storage::UnitOfWork unit;
+    unit.AddAccount({"sweepme", "opaque account record"});
+    unit.AddSession({expired_token, "sweepme", expired.SerializeAsString()});
+    unit.AddSession({live_token, "sweepme", live.SerializeAsString()});
+    unit.AddInvitation({expired_code, invitation.SerializeAsString()});
+    ASSERT_TRUE((*store)->Commit(unit).ok());
+  }
+  server_ = StartServer(*org_, data_, work_ + "/candourd-restarted.log");
+  const std::string swept = "expiry sweep: deleted 1 sessions and 1 invitations";
+  for (int i = 0; i < 200 && ReadWholeFile(server_.log).find(swept) == std::string::npos; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  EXPECT_NE(ReadWholeFile(server_.log).find(swept), std::string::npos) << ReadWholeFile(server_.log);
+  server_.process->Signal(SIGTERM);
+  ASSERT_EQ(server_.process->Wait(), 0) << ReadWholeFile(server_.log);
+
+  auto store = storage::RocksDbReportStore::Open(data_);
+  ASSERT_TRUE(store.ok()) << store.status();
+  EXPECT_EQ((*store)->GetSession(expired_token).status().code(), absl::StatusCode::kNotFound);
+  EXPECT_TRUE((*store)->GetSession(live_token).ok());
+  EXPECT_EQ((*store)->GetInvitation(expired_code).status().code(), absl::StatusCode::kNotFound);
+  auto invitations = (*store)->ListInvitations();
+  ASSERT_TRUE(invitations.ok());
+  EXPECT_EQ(invitations->size(), 1u);  // the admin's bootstrap invitation, valid for a week
 }
 
 TEST(CandourdTest, RefusesToListenOffLoopbackWithoutTls) {

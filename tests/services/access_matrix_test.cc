@@ -63,6 +63,12 @@ const std::map<std::string, Expected>& ExpectedTable() {
       {"/candour.v1.CaseworkService/GetReport", {false, {candour::v1::ROLE_GUARDIAN}}},
       {"/candour.v1.CaseworkService/GetThread", {false, {candour::v1::ROLE_GUARDIAN}}},
       {"/candour.v1.CaseworkService/Reply", {false, {candour::v1::ROLE_GUARDIAN}}},
+      {"/candour.v1.CaseworkService/ListCases", {false, {candour::v1::ROLE_GUARDIAN}}},
+      {"/candour.v1.CaseworkService/ChangeStatus", {false, {candour::v1::ROLE_GUARDIAN}}},
+      {"/candour.v1.CaseworkService/Assign", {false, {candour::v1::ROLE_GUARDIAN}}},
+      {"/candour.v1.CaseworkService/AddNote", {false, {candour::v1::ROLE_GUARDIAN}}},
+      {"/candour.v1.CaseworkService/Classify", {false, {candour::v1::ROLE_GUARDIAN}}},
+      {"/candour.v1.CaseworkService/Link", {false, {candour::v1::ROLE_GUARDIAN}}},
       {"/candour.v1.CaseworkService/GetCaseAccess", {false, {candour::v1::ROLE_GUARDIAN}}},
   };
   return *table;

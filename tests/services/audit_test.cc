@@ -93,8 +93,8 @@ class AuditTest : public ::testing::Test {
     crypto::EntryHeader header{ReportId(), 1, candour::v1::ENTRY_KIND_GUARDIAN_MESSAGE, envelope_hash, envelope_hash};
     candour::v1::EntryContent content;
     content.set_text(kReplyMarker);
-    absl::StatusOr<candour::v1::ThreadEntry> reply =
-        crypto::SealEntry(header, content, *case_key, keys.sign, keys.key_id, org_->organisation_id());
+    absl::StatusOr<candour::v1::ThreadEntry> reply = crypto::SealEntry(
+        header, content, crypto::ThreadKeys::FromCaseKey(*case_key), keys.sign, keys.key_id, org_->organisation_id());
     ASSERT_TRUE(reply.ok()) << reply.status();
     ASSERT_TRUE(casework.Reply(*reply).ok());
     ASSERT_TRUE(clients::AuthClient(server_->channel(), kDeadline, session->token.get()).SignOut().ok());

@@ -23,6 +23,8 @@ namespace {
 using candour::v1::Grants;
 using Code = absl::StatusCode;
 
+const std::string kServerSecret(32, 'S');
+
 std::string RandomKey() {
   std::string key(crypto::kAuthKeySize, '\0');
   randombytes_buf(key.data(), key.size());
@@ -35,7 +37,8 @@ class AuthServiceTest : public ::testing::Test {
       : audit_(AuditTrail::Load(&store_, [this] { return now_; }).value()),
         sessions_(&store_, SessionPolicy{}, [this] { return now_; }),
         limiter_(SignInLimits{.failures_before_lock = 3, .lock_seconds = 600}),
-        auth_(&store_, audit_.get(), &sessions_, &limiter_, crypto::SecretBytes::CopyOf(std::string(32, 'S')),
+        auth_(&store_, audit_.get(), &sessions_, &limiter_, crypto::SecretBytes::CopyOf(kServerSecret),
+              crypto::InteractiveKdf(),
               [this] { return today_; }, [this](std::chrono::milliseconds d) { delays_.push_back(d); }),
         admin_(&store_, audit_.get(), [this] { return today_; }) {}
 
@@ -55,16 +58,40 @@ class AuthServiceTest : public ::testing::Test {
     return key;
   }
 
+  // What a client sends: the salt and limits GetSalt answers for `name`
+  // (already lower case).
   static candour::v1::AcceptInvitationRequest Acceptance(const std::string& code, const std::string& name,
                                                           const std::string& key) {
     candour::v1::AcceptInvitationRequest request;
     request.set_invitation_code(code);
     request.set_name(name);
-    request.mutable_kdf()->set_salt(std::string(16, 's'));
+    request.mutable_kdf()->set_salt(crypto::AccountSalt(crypto::SecretBytes::CopyOf(kServerSecret), name));
     request.mutable_kdf()->set_opslimit(crypto::InteractiveKdf().opslimit);
     request.mutable_kdf()->set_memlimit(crypto::InteractiveKdf().memlimit);
     request.set_auth_key(key);
     return request;
+  }
+
+  // An invitation for `name` issued by the admin `by`; returns its code.
+  std::string Invite(const std::string& name, const std::string& by = "root", int days = 3) {
+    Caller admin;
+    admin.account = by;
+    candour::v1::InviteStaffRequest request;
+    request.set_name(name);
+    *request.mutable_grants() = Role(candour::v1::ROLE_HR);
+    request.set_valid_days(days);
+    auto invitation = admin_.InviteStaff(admin, request);
+    EXPECT_TRUE(invitation.ok()) << invitation.status();
+    return invitation.ok() ? invitation->invitation_code() : "";
+  }
+
+  // Disables `name` as the admin `by`.
+  absl::Status Disable(const std::string& name, const std::string& by = "root") {
+    Caller admin;
+    admin.account = by;
+    candour::v1::DisableStaffRequest request;
+    request.set_name(name);
+    return admin_.DisableStaff(admin, request);
   }
 
   static Grants Role(candour::v1::Role role) {
@@ -97,7 +124,7 @@ TEST_F(AuthServiceTest, SaltsOfUnknownNamesAreStableAndLookLikeRealOnes) {
   request.set_name("Alice");
   auto real = auth_.GetSalt(request);
   ASSERT_TRUE(real.ok());
-  EXPECT_EQ(real->kdf().salt(), std::string(16, 's'));
+  EXPECT_EQ(real->kdf().salt(), crypto::AccountSalt(crypto::SecretBytes::CopyOf(kServerSecret), "alice"));
 
   request.set_name("bob");
   auto unknown = auth_.GetSalt(request);
@@ -105,21 +132,63 @@ TEST_F(AuthServiceTest, SaltsOfUnknownNamesAreStableAndLookLikeRealOnes) {
   ASSERT_TRUE(unknown.ok() && again.ok());
   EXPECT_EQ(unknown->kdf().salt().size(), crypto::kAccountSaltSize);
   EXPECT_EQ(unknown->kdf().salt(), again->kdf().salt());
-  EXPECT_EQ(unknown->kdf().opslimit(), crypto::ModerateKdf().opslimit);
+  // The server's limits for new accounts, as the real account's.
+  EXPECT_EQ(unknown->kdf().opslimit(), crypto::InteractiveKdf().opslimit);
+  EXPECT_EQ(unknown->kdf().memlimit(), crypto::InteractiveKdf().memlimit);
+  EXPECT_EQ(unknown->kdf().opslimit(), real->kdf().opslimit());
+  EXPECT_EQ(unknown->kdf().memlimit(), real->kdf().memlimit());
   request.set_name("carol");
   EXPECT_NE(auth_.GetSalt(request)->kdf().salt(), unknown->kdf().salt());
   request.set_name("not a name");
   EXPECT_EQ(auth_.GetSalt(request).status().code(), Code::kInvalidArgument);
 }
 
+TEST_F(AuthServiceTest, MakingTheAccountDoesNotChangeTheNamesAnswer) {
+  candour::v1::GetSaltRequest request;
+  request.set_name("erin");
+  auto before = auth_.GetSalt(request);
+  ASSERT_TRUE(before.ok());
+  MakeAccount("erin", Role(candour::v1::ROLE_HR));
+  ASSERT_TRUE(store_.GetAccount("erin").ok());
+  auto after = auth_.GetSalt(request);
+  ASSERT_TRUE(after.ok());
+  EXPECT_EQ(after->SerializeAsString(), before->SerializeAsString());
+}
+
+TEST_F(AuthServiceTest, AcceptingWithAnyOtherSaltOrLimitsIsRefusedAndStoresNothing) {
+  const std::string code = Invite("erin");
+  std::vector<candour::v1::AcceptInvitationRequest> refused(5, Acceptance(code, "erin", RandomKey()));
+  refused[0].mutable_kdf()->set_salt(std::string(16, 's'));  // a random salt, as clients used to choose
+  refused[1].mutable_kdf()->set_salt(crypto::AccountSalt(crypto::SecretBytes::CopyOf(kServerSecret), "bob"));
+  refused[2].mutable_kdf()->set_opslimit(crypto::ModerateKdf().opslimit);  // in range, not the server's
+  refused[3].mutable_kdf()->set_memlimit(crypto::ModerateKdf().memlimit);
+  refused[4].mutable_kdf()->set_salt(crypto::AccountSalt(crypto::SecretBytes::CopyOf(std::string(32, 'T')), "erin"));
+  for (size_t i = 0; i < refused.size(); ++i) {
+    auto accepted = auth_.AcceptInvitation(refused[i]);
+    EXPECT_EQ(accepted.status().code(), Code::kInvalidArgument) << i;
+    EXPECT_NE(accepted.status().message().find("GetSalt"), std::string_view::npos) << accepted.status();
+  }
+  EXPECT_EQ(store_.GetAccount("erin").status().code(), Code::kNotFound);
+  EXPECT_TRUE(store_.GetInvitation(*crypto::InvitationCodeHash(code)).ok());  // still unused
+  EXPECT_TRUE(auth_.AcceptInvitation(Acceptance(code, "erin", RandomKey())).ok());
+}
+
+// Whatever else a client puts in its kdf, the stored one is the server's own.
+TEST_F(AuthServiceTest, TheStoredKdfIsTheServersNotTheRequestsBytes) {
+  const std::string code = Invite("erin");
+  candour::v1::GetSaltRequest salt_request;
+  salt_request.set_name("erin");
+  const std::string before = auth_.GetSalt(salt_request)->SerializeAsString();
+  candour::v1::AcceptInvitationRequest request = Acceptance(code, "erin", RandomKey());
+  request.mutable_kdf()->GetReflection()->MutableUnknownFields(request.mutable_kdf())->AddVarint(99, 1);
+  ASSERT_TRUE(auth_.AcceptInvitation(request).ok());
+  EXPECT_EQ(auth_.GetSalt(salt_request)->SerializeAsString(), before);
+}
+
 TEST_F(AuthServiceTest, EveryRefusalLooksTheSame) {
   std::string key = MakeAccount("alice", Role(candour::v1::ROLE_GUARDIAN));
   MakeAccount("dora", Role(candour::v1::ROLE_HR));
-  Caller root;
-  root.account = "root";
-  candour::v1::DisableStaffRequest disable;
-  disable.set_name("dora");
-  ASSERT_TRUE(admin_.DisableStaff(root, disable).ok());
+  ASSERT_TRUE(Disable("dora").ok());
 
   auto ok = SignIn("ALICE", key);
   ASSERT_TRUE(ok.ok()) << ok.status();
@@ -221,16 +290,52 @@ TEST_F(AuthServiceTest, DisablingEndsEverySessionOfTheAccount) {
   auto one = SignIn("alice", key);
   auto two = SignIn("alice", key);
   ASSERT_TRUE(one.ok() && two.ok());
-  Caller root;
-  root.account = "root";
-  candour::v1::DisableStaffRequest disable;
-  disable.set_name("alice");
-  ASSERT_TRUE(admin_.DisableStaff(root, disable).ok());
+  ASSERT_TRUE(Disable("alice").ok());
   EXPECT_EQ(sessions_.Authenticate(one->session_token()).status().code(), Code::kUnauthenticated);
   EXPECT_EQ(sessions_.Authenticate(two->session_token()).status().code(), Code::kUnauthenticated);
   auto sessions = store_.ListSessionsOf("alice");
   ASSERT_TRUE(sessions.ok());
   EXPECT_TRUE(sessions->empty());
+}
+
+TEST_F(AuthServiceTest, DisablingAnAdminDeletesTheUnredeemedInvitationsTheyIssued) {
+  MakeAccount("boss", Role(candour::v1::ROLE_ADMIN));
+  MakeAccount("other", Role(candour::v1::ROLE_ADMIN));
+  const std::string redeemed = Invite("erin", "boss");
+  ASSERT_TRUE(auth_.AcceptInvitation(Acceptance(redeemed, "erin", RandomKey())).ok());
+  const std::string pending = Invite("finn", "boss");
+  const std::string pending_too = Invite("gus", "boss");
+  const std::string others = Invite("gail", "other");
+  ASSERT_EQ(store_.ListInvitations()->size(), 3u);
+
+  ASSERT_TRUE(Disable("boss", "other").ok());
+
+  for (const std::string* code : {&pending, &pending_too}) {
+    EXPECT_EQ(store_.GetInvitation(*crypto::InvitationCodeHash(*code)).status().code(), Code::kNotFound);
+  }
+  EXPECT_EQ(auth_.AcceptInvitation(Acceptance(pending, "finn", RandomKey())).status().code(),
+            Code::kPermissionDenied);
+  EXPECT_EQ(store_.GetAccount("finn").status().code(), Code::kNotFound);
+  EXPECT_TRUE(store_.GetAccount("erin").ok());  // an account made before stays
+  EXPECT_TRUE(auth_.AcceptInvitation(Acceptance(others, "gail", RandomKey())).ok());
+}
+
+// An invitation the disabled admin issued in a call that committed after the
+// disable (planted here, as no ordering of calls in one thread makes it).
+TEST_F(AuthServiceTest, AnInvitationFromADisabledAdminIsRefusedAtRedemption) {
+  MakeAccount("boss", Role(candour::v1::ROLE_ADMIN));
+  ASSERT_TRUE(Disable("boss", "other").ok());
+  candour::v1::InvitationRecord late;
+  late.set_name("finn");
+  *late.mutable_grants() = Role(candour::v1::ROLE_HR);
+  late.set_expires_day(today_ + 3);
+  late.set_invited_by("boss");
+  const std::string code(crypto::NewInvitationCode().view());
+  storage::UnitOfWork unit;
+  unit.AddInvitation({*crypto::InvitationCodeHash(code), late.SerializeAsString()});
+  ASSERT_TRUE(store_.Commit(unit).ok());
+  EXPECT_EQ(auth_.AcceptInvitation(Acceptance(code, "finn", RandomKey())).status().code(), Code::kPermissionDenied);
+  EXPECT_EQ(store_.GetAccount("finn").status().code(), Code::kNotFound);
 }
 
 TEST_F(AuthServiceTest, StaffAdminRules) {

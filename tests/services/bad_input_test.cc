@@ -4,35 +4,22 @@
 // RocksDbReportStore, gRPC on 127.0.0.1) gets one bad request per table case
 // and must answer with exactly the expected code while leaving every column
 // family byte-for-byte as it was.
-#include <grpcpp/generic/generic_stub.h>
-#include <grpcpp/support/byte_buffer.h>
+#include "tests/services/bad_input.h"
+
 #include <gtest/gtest.h>
 
-#include <chrono>
-#include <future>
-
-#include "candour/v1/admin.grpc.pb.h"
-#include "clients/intake_client.h"
 #include "tests/testing/bad_submissions.h"
-#include "tests/testing/in_process_server.h"
-#include "tests/testing/rocksdb_snapshot.h"
-#include "tests/testing/test_org.h"
 
-namespace candour::services {
-namespace {
+namespace candour::services::bad_input {
 
 using candour::testing::DbSnapshot;
-using candour::testing::InProcessServer;
-using candour::testing::ScopedTempDir;
 using candour::testing::SnapshotDiff;
 using candour::testing::TestOrg;
 using candour::v1::SignedDirectory;
 using candour::v1::SubmitReportRequest;
-using Code = absl::StatusCode;
 
-constexpr int64_t kMaxMessageBytes = 256 * 1024;
-constexpr std::chrono::seconds kDeadline(10);
-constexpr char kSubmitMethod[] = "/candour.v1.IntakeService/SubmitReport";
+namespace {
+
 // What gRPC 1.51's sync server answers when the request bytes do not parse
 // as the method's request message: GenericDeserialize
 // (grpcpp/impl/codegen/proto_utils.h) fails with INTERNAL and an empty
@@ -40,81 +27,7 @@ constexpr char kSubmitMethod[] = "/candour.v1.IntakeService/SubmitReport";
 // is noticed.
 constexpr Code kUnparsableRequestCode = Code::kInternal;
 
-class BadInputTest;
-
-// One row of the table. `setup` may write (publish a newer directory, store a
-// first report); the snapshot is taken after it, so `send` must change
-// nothing.
-struct Case {
-  std::string name;
-  std::function<void(BadInputTest&)> setup;  // may be empty
-  std::function<Code(BadInputTest&)> send;
-  Code expected;
-};
-
-std::ostream& operator<<(std::ostream& out, const Case& c) { return out << c.name; }
-
-// A fresh data dir and server per test, with directory v1 published and a
-// valid submission under it ready.
-class BadInputTest : public ::testing::Test {
- public:
-  void SetUp() override {
-    auto server = InProcessServer::Start(dir_.path(), org_.organisation_public_key(), kMaxMessageBytes);
-    ASSERT_TRUE(server.ok()) << server.status();
-    server_ = *std::move(server);
-    intake_ = std::make_unique<clients::IntakeClient>(server_->channel(), kDeadline);
-    admin_ = std::make_unique<clients::AdminClient>(server_->channel(), kDeadline);
-    v1_ = org_.SignedDirectory(1);
-    absl::StatusOr<uint64_t> published = admin_->PublishDirectory(v1_);
-    ASSERT_TRUE(published.ok()) << published.status();
-    ASSERT_EQ(*published, 1u);
-    valid_ = org_.MakeSubmission(v1_);
-  }
-
-  Code Submit(const SubmitReportRequest& request) { return Record(intake_->SubmitReport(request).status()); }
-  Code Publish(const SignedDirectory& directory) { return Record(admin_->PublishDirectory(directory).status()); }
-
-  // Sends `bytes` as the body of a SubmitReport call, whatever they are.
-  Code SubmitRawBytes(const std::string& bytes) {
-    grpc::GenericStub stub(server_->channel());
-    grpc::ClientContext context;
-    context.set_deadline(std::chrono::system_clock::now() + kDeadline);
-    grpc::Slice slice(bytes);
-    grpc::ByteBuffer request(&slice, 1);
-    grpc::ByteBuffer response;
-    std::promise<grpc::Status> done;
-    stub.UnaryCall(&context, kSubmitMethod, grpc::StubOptions(), &request, &response,
-                   [&done](grpc::Status status) { done.set_value(std::move(status)); });
-    grpc::Status status = done.get_future().get();
-    return Record(absl::Status(static_cast<Code>(status.error_code()), status.error_message()));
-  }
-
-  // Keeps the last call's message for failure output.
-  Code Record(const absl::Status& status) {
-    last_message_ = std::string(status.message());
-    return status.code();
-  }
-
-  DbSnapshot Snapshot() { return candour::testing::Snapshot(server_->store()); }
-
-  const TestOrg& org() const { return org_; }
-  const SignedDirectory& v1() const { return v1_; }
-  const SubmitReportRequest& valid() const { return valid_; }
-  core::Day today() const { return today_; }
-
- protected:
-  static const TestOrg org_;  // one organisation for the binary: keys are the slow part
-  ScopedTempDir dir_{"candour_bad_input"};
-  std::unique_ptr<InProcessServer> server_;
-  std::unique_ptr<clients::IntakeClient> intake_;
-  std::unique_ptr<clients::AdminClient> admin_;
-  SignedDirectory v1_;
-  SubmitReportRequest valid_;
-  const core::Day today_ = core::TodayInLondon();
-  std::string last_message_;
-};
-
-const TestOrg BadInputTest::org_;
+}  // namespace
 
 // The store starts with a schema version and directory v1; a valid report adds
 // one record to reports, receipts and arrivals and one per recipient to
@@ -123,9 +36,9 @@ TEST_F(BadInputTest, ValidSubmissionIsStoredAndChangesSnapshot) {
   const DbSnapshot before = Snapshot();
   EXPECT_EQ(before.at("directory").size(), 1u);
   EXPECT_EQ(before.at("reports").size(), 0u);
-  absl::StatusOr<candour::v1::SubmitReportResponse> response = intake_->SubmitReport(valid_);
+  absl::StatusOr<candour::v1::SubmitReportResponse> response = intake().SubmitReport(valid());
   ASSERT_TRUE(response.ok()) << response.status();
-  EXPECT_EQ(response->report_id(), valid_.envelope().report_id());
+  EXPECT_EQ(response->report_id(), valid().envelope().report_id());
   const DbSnapshot after = Snapshot();
   ASSERT_TRUE(after != before);
   EXPECT_EQ(after.at("reports").size(), 1u);
@@ -146,6 +59,8 @@ TEST_F(BadInputTest, GarbageRequestBytesReallyDoNotParse) {
 
 // --- The table ---------------------------------------------------------
 
+namespace {
+
 std::function<Code(BadInputTest&)> SubmitMutated(std::function<void(SubmitReportRequest&)> mutate) {
   return [mutate = std::move(mutate)](BadInputTest& t) {
     SubmitReportRequest request = t.valid();
@@ -159,6 +74,8 @@ void StoreValidReport(BadInputTest& t) { ASSERT_EQ(t.Submit(t.valid()), Code::kO
 void PublishVersion(BadInputTest& t, uint64_t version) {
   ASSERT_EQ(t.Publish(t.org().SignedDirectory(version)), Code::kOk);
 }
+
+}  // namespace
 
 std::vector<Case> SubmissionCases() {
   std::vector<Case> cases;
@@ -274,11 +191,9 @@ std::vector<Case> PublishCases() {
   return cases;
 }
 
-std::vector<Case> AllCases() {
-  std::vector<Case> cases = SubmissionCases();
-  for (Case& c : PublishCases()) cases.push_back(std::move(c));
-  return cases;
-}
+namespace {
+
+std::vector<Case> AllCases() { return Joined({SubmissionCases(), PublishCases(), StaffCases(), CaseCases()}); }
 
 class BadInputTableTest : public BadInputTest, public ::testing::WithParamInterface<Case> {};
 
@@ -302,13 +217,13 @@ INSTANTIATE_TEST_SUITE_P(Table, BadInputTableTest, ::testing::ValuesIn(AllCases(
 // half-done (a lock, a pending write) by a rejected request.
 TEST_F(BadInputTest, ServerStillAcceptsValidReportAfterBadInput) {
   for (const auto& bad : candour::testing::BadSubmissions()) {
-    SubmitReportRequest request = valid_;
+    SubmitReportRequest request = valid();
     bad.mutate(request);
     ASSERT_EQ(Submit(request), bad.expected) << bad.name;
   }
   EXPECT_EQ(SubmitRawBytes(std::string(12, '\xff')), kUnparsableRequestCode);
-  EXPECT_EQ(Submit(valid_), Code::kOk);
+  EXPECT_EQ(Submit(valid()), Code::kOk);
 }
 
 }  // namespace
-}  // namespace candour::services
+}  // namespace candour::services::bad_input

@@ -8,6 +8,8 @@
 
 #include <gtest/gtest.h>
 
+#include "crypto/key_file.h"
+
 namespace candour::services {
 namespace {
 
@@ -122,6 +124,27 @@ TEST(ParseServerConfigTest, RejectsMalformedOrOutOfRangeNumbers) {
   EXPECT_EQ(ParseServerConfig({"--max_message_bytes=lots"}).status().code(), absl::StatusCode::kInvalidArgument);
   EXPECT_EQ(ParseServerConfig({"--max_message_bytes=100"}).status().code(), absl::StatusCode::kInvalidArgument);
   EXPECT_EQ(ParseServerConfig({"--max_threads=-1"}).status().code(), absl::StatusCode::kInvalidArgument);
+}
+
+TEST(ServerConfigTest, NewAccountsDefaultToModerateLimitsAndAcceptOnlyTheAccountRange) {
+  absl::StatusOr<ServerConfig> defaults = ParseServerConfig({});
+  ASSERT_TRUE(defaults.ok()) << defaults.status();
+  EXPECT_EQ(AccountKdf(*defaults).opslimit, crypto::ModerateKdf().opslimit);
+  EXPECT_EQ(AccountKdf(*defaults).memlimit, crypto::ModerateKdf().memlimit);
+  EXPECT_EQ(defaults->sweep_interval_minutes, 10);
+
+  absl::StatusOr<ServerConfig> cheap = ParseServerConfig({"--account-kdf-ops=2", "--account_kdf_mem_mb", "64"});
+  ASSERT_TRUE(cheap.ok()) << cheap.status();
+  EXPECT_EQ(AccountKdf(*cheap).opslimit, crypto::InteractiveKdf().opslimit);
+  EXPECT_EQ(AccountKdf(*cheap).memlimit, crypto::InteractiveKdf().memlimit);
+  for (const char* bad : {"--account_kdf_ops=1", "--account_kdf_ops=65", "--account_kdf_mem_mb=63",
+                          "--account_kdf_mem_mb=4097", "--sweep_interval_minutes=0"}) {
+    EXPECT_EQ(ParseServerConfig({bad}).status().code(), absl::StatusCode::kInvalidArgument) << bad;
+  }
+  // Set in code rather than parsed: Validate holds the same range.
+  ServerConfig config = ValidConfig();
+  config.account_kdf_mem_mb = 32;
+  EXPECT_EQ(ValidateServerConfig(config).code(), absl::StatusCode::kInvalidArgument);
 }
 
 TEST(ParseServerConfigTest, RejectsConfigLineWithoutEquals) {

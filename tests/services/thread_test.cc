@@ -7,162 +7,29 @@
 // entries altered straight in the database (unsigned, signed by another key,
 // reordered, dropped) are reported as errors by both sides' clients, with the
 // entries before the break still shown.
-#include <gtest/gtest.h>
+#include "tests/services/thread_fixture.h"
 
-#include "clients/case_thread.h"
-#include "clients/intake_client.h"
-#include "crypto/envelope.h"
-#include "crypto/receipt.h"
-#include "crypto/thread_entry.h"
-#include "storage/schema.h"
-#include "tests/testing/in_process_server.h"
-#include "tests/testing/raw_db.h"
-#include "tests/testing/staff.h"
-#include "tests/testing/test_org.h"
+#include <functional>
 
 namespace candour::services {
 namespace {
 
-using candour::testing::InProcessServer;
 using candour::testing::RawDb;
-using candour::testing::ScopedTempDir;
-using candour::testing::StaffFixture;
-using candour::testing::TestOrg;
-using candour::v1::ThreadEntry;
 using Code = absl::StatusCode;
 namespace schema = storage::schema;
 
-constexpr std::chrono::seconds kDeadline(10);
-
-std::string View(const crypto::SecretKey<32>& key) {
-  return std::string(reinterpret_cast<const char*>(key.data()), key.size());
-}
-
-class ThreadTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    Start();
-    v1_ = org_.SignedDirectory(1);
-    clients::AdminClient admin(server_->channel(), kDeadline);
-    ASSERT_TRUE(admin.PublishDirectory(v1_).ok());
-    submission_ = org_.MakeSubmissionFor(code_, v1_);
-    clients::IntakeClient intake(server_->channel(), kDeadline);
-    ASSERT_TRUE(intake.SubmitReport(submission_).ok());
-    staff_ = std::make_unique<StaffFixture>(&server_->store(), server_->channel());
-    ASSERT_TRUE(staff_->Create("guardian", StaffFixture::RoleGrants(candour::v1::ROLE_GUARDIAN)).ok());
-    auto case_key = crypto::OpenCaseKey(submission_.receipt().sealed_case_key(), receipt_.box);
-    ASSERT_TRUE(case_key.ok());
-    case_key_ = *std::move(case_key);
-  }
-
-  void Start() {
-    auto server = InProcessServer::Start(dir_.path(), org_.organisation_public_key());
-    ASSERT_TRUE(server.ok()) << server.status();
-    server_ = *std::move(server);
-    if (staff_ != nullptr) staff_->Reconnect(&server_->store(), server_->channel());
-  }
-
-  const std::string& ReportId() const { return submission_.envelope().report_id(); }
-  const std::string& OrgId() const { return org_.organisation_id(); }
-
-  clients::VerifiedThread Verify(const std::vector<ThreadEntry>& entries) {
-    crypto::VerifiedDirectory directory = org_.Verify(v1_);
-    return clients::VerifyThread(entries, submission_.envelope(), case_key_, receipt_.sign.public_key,
-                                 {&directory.directory}, OrgId());
-  }
-
-  // A failed fetch as the client shows it: no messages, the server's error.
-  static clients::VerifiedThread Failed(absl::Status status) {
-    clients::VerifiedThread thread;
-    thread.problem = std::move(status);
-    return thread;
-  }
-
-  // The thread as the reporter's client reads it, with the receipt code.
-  clients::VerifiedThread ReporterView() {
-    clients::IntakeClient intake(server_->channel(), kDeadline);
-    auto found = intake.GetCase(View(receipt_.lookup));
-    if (!found.ok()) return Failed(found.status());
-    return Verify({found->entries().begin(), found->entries().end()});
-  }
-
-  // The thread as a signed-in Guardian's client reads it.
-  clients::VerifiedThread GuardianView() {
-    auto session = staff_->SignIn("guardian");
-    EXPECT_TRUE(session.ok()) << session.status();
-    clients::CaseworkClient casework(server_->channel(), kDeadline, session->token.get());
-    auto thread = casework.GetThread(ReportId());
-    if (!thread.ok()) return Failed(thread.status());
-    return Verify({thread->entries().begin(), thread->entries().end()});
-  }
-
-  ThreadEntry ReporterEntry(const std::string& text, const clients::VerifiedThread& thread) {
-    crypto::EntryHeader header{ReportId(), thread.next_sequence, candour::v1::ENTRY_KIND_REPORTER_MESSAGE,
-                               thread.last_hash, ""};
-    candour::v1::EntryContent content;
-    content.set_text(text);
-    auto entry = crypto::SealEntry(header, content, case_key_, receipt_.sign,
-                                   crypto::SigningKeyId(receipt_.sign.public_key), OrgId());
-    EXPECT_TRUE(entry.ok()) << entry.status();
-    return *entry;
-  }
-
-  ThreadEntry GuardianEntry(const std::string& text, const clients::VerifiedThread& thread,
-                            const crypto::Ed25519KeyPair& signer, const std::string& key_id) {
-    crypto::EntryHeader header{ReportId(), thread.next_sequence, candour::v1::ENTRY_KIND_GUARDIAN_MESSAGE,
-                               thread.last_hash, thread.last_reporter_hash};
-    candour::v1::EntryContent content;
-    content.set_text(text);
-    auto entry = crypto::SealEntry(header, content, case_key_, signer, key_id, OrgId());
-    EXPECT_TRUE(entry.ok()) << entry.status();
-    return *entry;
-  }
-
-  absl::Status PostAsReporter(const ThreadEntry& entry) {
-    clients::IntakeClient intake(server_->channel(), kDeadline);
-    return intake.AddFollowUp(View(receipt_.lookup), entry).status();
-  }
-
-  absl::Status PostAsGuardian(const ThreadEntry& entry) {
-    auto session = staff_->SignIn("guardian");
-    if (!session.ok()) return session.status();
-    clients::CaseworkClient casework(server_->channel(), kDeadline, session->token.get());
-    return casework.Reply(entry).status();
-  }
-
-  // reporter: "first", Guardian: "reply", reporter: "second".
-  void WriteThreeEntries() {
-    ASSERT_TRUE(PostAsReporter(ReporterEntry("first", ReporterView())).ok());
-    const crypto::RecipientKeys& g = org_.guardian(0);
-    ASSERT_TRUE(PostAsGuardian(GuardianEntry("reply", GuardianView(), g.sign, g.key_id)).ok());
-    ASSERT_TRUE(PostAsReporter(ReporterEntry("second", ReporterView())).ok());
-  }
-
-  static const TestOrg org_;
-  ScopedTempDir dir_{"candour_thread"};
-  std::unique_ptr<InProcessServer> server_;
-  std::unique_ptr<StaffFixture> staff_;
-  candour::v1::SignedDirectory v1_;
-  const crypto::ReceiptCode code_ = crypto::ReceiptCode::Generate();
-  const crypto::ReceiptKeys receipt_ = crypto::DeriveReceiptKeys(code_);
-  candour::v1::SubmitReportRequest submission_;
-  crypto::CaseKey case_key_;
-};
-
-const TestOrg ThreadTest::org_(2);
-
 TEST_F(ThreadTest, ReporterAndGuardianTalkThroughTheServer) {
-  EXPECT_TRUE(ReporterView().messages.empty());
+  EXPECT_TRUE(ReporterView().items.empty());
   WriteThreeEntries();
   for (const char* side : {"reporter", "guardian"}) {
     clients::VerifiedThread view = side[0] == 'r' ? ReporterView() : GuardianView();
     ASSERT_TRUE(view.problem.ok()) << view.problem;
-    ASSERT_EQ(view.messages.size(), 3u);
-    EXPECT_EQ(view.messages[0].text, "first");
-    EXPECT_TRUE(view.messages[0].from_reporter);
-    EXPECT_EQ(view.messages[1].text, "reply");
-    EXPECT_FALSE(view.messages[1].from_reporter);
-    EXPECT_EQ(view.messages[2].text, "second");
+    ASSERT_EQ(view.items.size(), 3u);
+    EXPECT_EQ(view.items[0].content.text(), "first");
+    EXPECT_EQ(view.items[0].kind, candour::v1::ENTRY_KIND_REPORTER_MESSAGE);
+    EXPECT_EQ(view.items[1].content.text(), "reply");
+    EXPECT_EQ(view.items[1].kind, candour::v1::ENTRY_KIND_GUARDIAN_MESSAGE);
+    EXPECT_EQ(view.items[2].content.text(), "second");
   }
 }
 
@@ -199,7 +66,7 @@ TEST_F(ThreadTest, ServerRefusesWhatDoesNotFitTheThreadAndChangesNothing) {
 
   const clients::VerifiedThread after = GuardianView();
   EXPECT_TRUE(after.problem.ok());
-  EXPECT_EQ(after.messages.size(), 3u);
+  EXPECT_EQ(after.items.size(), 3u);
 }
 
 TEST_F(ThreadTest, AFullThreadIsRefusedAndStaysReadable) {
@@ -215,7 +82,7 @@ TEST_F(ThreadTest, AFullThreadIsRefusedAndStaysReadable) {
   for (const char* side : {"reporter", "guardian"}) {
     clients::VerifiedThread view = side[0] == 'r' ? ReporterView() : GuardianView();
     EXPECT_TRUE(view.problem.ok()) << side << ": " << view.problem;
-    EXPECT_EQ(view.messages.size(), static_cast<size_t>(posted)) << side;
+    EXPECT_EQ(view.items.size(), static_cast<size_t>(posted)) << side;
   }
 }
 
@@ -291,8 +158,8 @@ TEST_F(ThreadTest, BothClientsReportEntriesAlteredInTheDatabase) {
     for (const char* side : {"reporter", "guardian"}) {
       clients::VerifiedThread view = side[0] == 'r' ? ReporterView() : GuardianView();
       EXPECT_EQ(view.problem.code(), Code::kDataLoss) << tamper.name << ", " << side << ": " << view.problem;
-      EXPECT_EQ(view.messages.size(), tamper.shown_before_break) << tamper.name << ", " << side;
-      for (const auto& m : view.messages) EXPECT_NE(m.text, "please tell us your name");
+      EXPECT_EQ(view.items.size(), tamper.shown_before_break) << tamper.name << ", " << side;
+      for (const auto& m : view.items) EXPECT_NE(m.content.text(), "please tell us your name");
     }
     server_->Stop();
     server_.reset();

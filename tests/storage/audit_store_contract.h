@@ -12,7 +12,6 @@
 #include <algorithm>
 #include <atomic>
 #include <cstdint>
-#include <memory>
 #include <string>
 #include <thread>
 #include <vector>
@@ -21,6 +20,7 @@
 #include "storage/report_store.h"
 #include "tests/storage/report_store_contract.h"
 #include "tests/storage/staff_store_contract.h"
+#include "tests/storage/store_contract_fixture.h"
 
 namespace candour::storage::testing {
 
@@ -41,15 +41,10 @@ inline AuditCheckpointRecord Checkpoint(uint64_t length, const std::string& tag 
 }
 
 template <typename Factory>
-class AuditStoreContractTest : public ::testing::Test {
+class AuditStoreContractTest : public StoreContractFixture<Factory> {
  protected:
-  void SetUp() override { store_ = factory_.Make(); }
-
-  void Apply(const UnitOfWork& unit) {
-    absl::StatusOr<CommitOutcome> outcome = store_->Commit(unit);
-    ASSERT_TRUE(outcome.ok()) << outcome.status();
-    EXPECT_EQ(*outcome, CommitOutcome::kApplied);
-  }
+  using StoreContractFixture<Factory>::Apply;
+  using StoreContractFixture<Factory>::store_;
 
   void Append(const std::vector<AuditRecord>& records) {
     UnitOfWork unit;
@@ -90,9 +85,6 @@ class AuditStoreContractTest : public ::testing::Test {
     EXPECT_EQ(DumpStaff(*store_), staff);
     EXPECT_EQ(AllArrivals(*store_).size(), arrivals);
   }
-
-  Factory factory_;
-  std::unique_ptr<ReportStore> store_;
 };
 
 TYPED_TEST_SUITE_P(AuditStoreContractTest);

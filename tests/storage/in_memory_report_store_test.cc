@@ -9,6 +9,7 @@
 #include "tests/storage/staff_store_conflicts.h"
 #include "tests/storage/staff_store_contract.h"
 #include "tests/storage/thread_store_contract.h"
+#include "tests/storage/workflow_store_contract.h"
 
 namespace candour::storage::testing {
 namespace {
@@ -23,6 +24,7 @@ INSTANTIATE_TYPED_TEST_SUITE_P(InMemory, ReportStoreContractTest, InMemoryFactor
 INSTANTIATE_TYPED_TEST_SUITE_P(InMemory, StaffStoreContractTest, InMemoryFactory);
 INSTANTIATE_TYPED_TEST_SUITE_P(InMemory, StaffStoreConflictTest, InMemoryFactory);
 INSTANTIATE_TYPED_TEST_SUITE_P(InMemory, ThreadStoreContractTest, InMemoryFactory);
+INSTANTIATE_TYPED_TEST_SUITE_P(InMemory, WorkflowStoreContractTest, InMemoryFactory);
 INSTANTIATE_TYPED_TEST_SUITE_P(InMemory, AuditStoreContractTest, InMemoryFactory);
 
 }  // namespace candour::storage::testing

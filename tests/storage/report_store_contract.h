@@ -20,57 +20,15 @@
 
 #include "gtest/gtest.h"
 #include "storage/report_store.h"
+#include "tests/storage/store_contract_fixture.h"
+#include "tests/storage/store_test_data.h"
 
 namespace candour::storage::testing {
 
-// A 16-byte id (or key id) whose last byte is `n`.
-inline std::string Id(int n, char fill = 'r') {
-  std::string id(kReportIdSize, fill);
-  id[kReportIdSize - 1] = static_cast<char>(n);
-  return id;
-}
-
-inline std::string Hash(int n) {
-  std::string hash(kLookupHashSize, 'h');
-  hash[0] = static_cast<char>(n);
-  hash[1] = static_cast<char>(n >> 8);
-  return hash;
-}
-
-inline NewReport MakeReport(int n, int32_t day = 20000) {
-  NewReport r;
-  r.report_id = Id(n);
-  r.received_day = day;
-  r.envelope = "envelope-" + std::to_string(n);
-  r.sealed_tag = "tag-" + std::to_string(n);
-  r.case_keys = {{Id(2, 'k'), "sealed-2-" + std::to_string(n)}, {Id(1, 'k'), "sealed-1-" + std::to_string(n)}};
-  r.receipt_lookup_hash = Hash(n);
-  r.receipt_sealed_case_key = "receipt-" + std::to_string(n);
-  return r;
-}
-
-inline UnitOfWork UnitWith(NewReport r) {
-  UnitOfWork unit;
-  unit.AddReport(std::move(r));
-  return unit;
-}
-
-// Every arrival the store holds, as (day, id, tag).
-inline std::vector<std::tuple<int32_t, std::string, std::string>> AllArrivals(ReportStore& store) {
-  std::vector<std::tuple<int32_t, std::string, std::string>> out;
-  EXPECT_TRUE(store
-                  .ForEachArrival(0, INT32_MAX,
-                                  [&](int32_t day, std::string_view id, std::string_view tag) {
-                                    out.emplace_back(day, std::string(id), std::string(tag));
-                                  })
-                  .ok());
-  return out;
-}
-
 template <typename Factory>
-class ReportStoreContractTest : public ::testing::Test {
+class ReportStoreContractTest : public StoreContractFixture<Factory> {
  protected:
-  void SetUp() override { store_ = factory_.Make(); }
+  using StoreContractFixture<Factory>::store_;
 
   // Asserts `r` is stored exactly as first committed.
   void ExpectStored(const NewReport& r) {
@@ -83,9 +41,6 @@ class ReportStoreContractTest : public ::testing::Test {
     EXPECT_EQ(receipt->report_id, r.report_id);
     EXPECT_EQ(receipt->sealed_case_key, r.receipt_sealed_case_key);
   }
-
-  Factory factory_;
-  std::unique_ptr<ReportStore> store_;
 };
 
 TYPED_TEST_SUITE_P(ReportStoreContractTest);

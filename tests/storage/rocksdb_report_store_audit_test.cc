@@ -14,11 +14,13 @@
 #include "storage/rocksdb_report_store.h"
 #include "storage/schema.h"
 #include "tests/storage/rocksdb_test_support.h"
+#include "tests/storage/store_test_data.h"
 
 namespace candour::storage {
 namespace {
 
 using testing::Dump;
+using testing::MakeReport;
 using testing::RawRecords;
 
 class RocksDbAuditTest : public testing::RocksDbStoreTest {};
@@ -86,7 +88,7 @@ TEST_F(RocksDbAuditTest, ReadOnlyOpenReadsBesideAnOpenStoreAndWritesNothing) {
 
 TEST_F(RocksDbAuditTest, ReadOnlyOpenRefusesAMissingOrOlderDataDir) {
   EXPECT_EQ(RocksDbReportStore::OpenReadOnly(dir_.path()).status().code(), absl::StatusCode::kNotFound);
-  WriteFirstLayout("", "");
+  MakeOlderDataDir(7, MakeReport(1));
   EXPECT_EQ(RocksDbReportStore::OpenReadOnly(dir_.path()).status().code(), absl::StatusCode::kFailedPrecondition);
   OpenStore().reset();  // adds the families
   EXPECT_TRUE(RocksDbReportStore::OpenReadOnly(dir_.path()).ok());

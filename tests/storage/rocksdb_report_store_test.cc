@@ -16,6 +16,7 @@
 #include "tests/storage/staff_store_conflicts.h"
 #include "tests/storage/staff_store_contract.h"
 #include "tests/storage/thread_store_contract.h"
+#include "tests/storage/workflow_store_contract.h"
 
 namespace candour::storage {
 namespace {
@@ -40,6 +41,7 @@ INSTANTIATE_TYPED_TEST_SUITE_P(RocksDb, ReportStoreContractTest, RocksDbFactory)
 INSTANTIATE_TYPED_TEST_SUITE_P(RocksDb, StaffStoreContractTest, RocksDbFactory);
 INSTANTIATE_TYPED_TEST_SUITE_P(RocksDb, StaffStoreConflictTest, RocksDbFactory);
 INSTANTIATE_TYPED_TEST_SUITE_P(RocksDb, ThreadStoreContractTest, RocksDbFactory);
+INSTANTIATE_TYPED_TEST_SUITE_P(RocksDb, WorkflowStoreContractTest, RocksDbFactory);
 INSTANTIATE_TYPED_TEST_SUITE_P(RocksDb, AuditStoreContractTest, RocksDbFactory);
 }  // namespace testing
 
@@ -154,7 +156,7 @@ TEST_F(RocksDbReportStoreTest, StaffRecordsSurviveReopenInTheDocumentedLayout) {
 // seven families. Open adds the new families and keeps the data.
 TEST_F(RocksDbReportStoreTest, OpensADataDirWithTheSevenFamilyLayout) {
   const NewReport r = MakeReport(1);
-  WriteFirstLayout(r.report_id, schema::EncodeReportValue(r.received_day, r.envelope));
+  MakeOlderDataDir(7, r);
   auto store = OpenStore();
   ASSERT_NE(store, nullptr);
   EXPECT_EQ(store->GetReport(r.report_id)->envelope, r.envelope);
@@ -163,9 +165,7 @@ TEST_F(RocksDbReportStoreTest, OpensADataDirWithTheSevenFamilyLayout) {
   unit.AddSession(testing::Session(1, "alice"));
   ASSERT_EQ(*store->Commit(unit), CommitOutcome::kApplied);
   store.reset();
-  std::vector<std::string> families;
-  ASSERT_TRUE(rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), dir_.path(), &families).ok());
-  EXPECT_EQ(std::set<std::string>(families.begin(), families.end()),
+  EXPECT_EQ(FamiliesOnDisk(),
             std::set<std::string>(schema::kAllColumnFamilies.begin(), schema::kAllColumnFamilies.end()));
   store = OpenStore();
   ASSERT_NE(store, nullptr);
@@ -179,6 +179,7 @@ TEST_F(RocksDbReportStoreTest, MalformedStoredSessionsAreDataLoss) {
   auto store = OpenStore();
   ASSERT_NE(store, nullptr);
   EXPECT_EQ(store->GetSession(testing::SecretHash(1)).status().code(), absl::StatusCode::kDataLoss);
+  EXPECT_EQ(store->ListSessions().status().code(), absl::StatusCode::kDataLoss);
   // An index entry whose session is missing.
   EXPECT_EQ(store->ListSessionsOf("alice").status().code(), absl::StatusCode::kDataLoss);
 }

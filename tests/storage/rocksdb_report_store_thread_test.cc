@@ -6,43 +6,24 @@
 #include <set>
 #include <string>
 #include <tuple>
-#include <utility>
 #include <vector>
 
 #include "gtest/gtest.h"
-#include "rocksdb/db.h"
 #include "storage/rocksdb_report_store.h"
 #include "storage/schema.h"
 #include "tests/storage/rocksdb_test_support.h"
+#include "tests/storage/store_test_data.h"
 
 namespace candour::storage {
 namespace {
 
 using testing::Dump;
+using testing::Id;
+using testing::MakeReport;
 using testing::RawRecords;
+using testing::UnitWith;
 
 class RocksDbThreadTest : public testing::RocksDbStoreTest {};
-
-// Not the contract's helpers: including report_store_contract.h would
-// register its suite in this binary without instantiating it.
-std::string Id(int n) { return std::string(kReportIdSize - 1, 'r') + static_cast<char>(n); }
-
-NewReport MakeReport(int n) {
-  NewReport r;
-  r.report_id = Id(n);
-  r.received_day = 20000;
-  r.envelope = "envelope-" + std::to_string(n);
-  r.sealed_tag = "tag";
-  r.receipt_lookup_hash = std::string(kLookupHashSize - 1, 'h') + static_cast<char>(n);
-  r.receipt_sealed_case_key = "receipt";
-  return r;
-}
-
-UnitOfWork UnitWith(NewReport r) {
-  UnitOfWork unit;
-  unit.AddReport(std::move(r));
-  return unit;
-}
 
 UnitOfWork EntriesOf(const std::string& report_id, uint32_t first, uint32_t last) {
   UnitOfWork unit;
@@ -86,36 +67,13 @@ TEST_F(RocksDbThreadTest, EntriesSurviveReopenInTheDocumentedLayout) {
 // families (none of the later ones). Open adds the rest and keeps the data.
 TEST_F(RocksDbThreadTest, OpensADataDirWithoutTheThreadFamily) {
   const NewReport r = MakeReport(1);
-  {
-    rocksdb::DBOptions options;
-    options.create_if_missing = true;
-    options.create_missing_column_families = true;
-    std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
-    for (std::string_view name : schema::kAllColumnFamilies) {
-      if (name != schema::kThreadCf && name != schema::kAuditCf && name != schema::kAuditCheckpointsCf) {
-        descriptors.emplace_back(std::string(name), rocksdb::ColumnFamilyOptions());
-      }
-    }
-    ASSERT_EQ(descriptors.size(), 11u);
-    std::vector<rocksdb::ColumnFamilyHandle*> handles;
-    rocksdb::DB* db = nullptr;
-    ASSERT_TRUE(rocksdb::DB::Open(options, dir_.path(), descriptors, &handles, &db).ok());
-    EXPECT_TRUE(db->Put(rocksdb::WriteOptions(), handles[1], "schema_version", "1").ok());
-    EXPECT_TRUE(
-        db->Put(rocksdb::WriteOptions(), handles[2], r.report_id, schema::EncodeReportValue(r.received_day, r.envelope))
-            .ok());
-    for (rocksdb::ColumnFamilyHandle* handle : handles) EXPECT_TRUE(db->DestroyColumnFamilyHandle(handle).ok());
-    EXPECT_TRUE(db->Close().ok());
-    delete db;
-  }
+  MakeOlderDataDir(11, r);
   auto store = OpenStore();
   ASSERT_NE(store, nullptr);
   EXPECT_TRUE(store->GetThread(r.report_id)->empty());
   ASSERT_EQ(*store->Commit(EntriesOf(r.report_id, 1, 2)), CommitOutcome::kApplied);
   store.reset();
-  std::vector<std::string> families;
-  ASSERT_TRUE(rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), dir_.path(), &families).ok());
-  EXPECT_EQ(std::set<std::string>(families.begin(), families.end()),
+  EXPECT_EQ(FamiliesOnDisk(),
             std::set<std::string>(schema::kAllColumnFamilies.begin(), schema::kAllColumnFamilies.end()));
   store = OpenStore();
   ASSERT_NE(store, nullptr);

@@ -12,6 +12,7 @@
 #include <atomic>
 #include <filesystem>
 #include <memory>
+#include <set>
 #include <string>
 #include <string_view>
 #include <tuple>
@@ -82,28 +83,35 @@ class RocksDbStoreTest : public ::testing::Test {
     delete db;
   }
 
-  // Makes a data dir with only the seven families of the first layout
-  // (before staff, threads and audit), schema version 1, and one report
-  // (its id and stored value) if the id is non-empty. REQUIRES: no store has
-  // the database open.
-  void WriteFirstLayout(const std::string& report_id, const std::string& report_value) {
+  // Creates the data dir an older build left: schema version 1, only the
+  // first `families` column families of schema::kAllColumnFamilies (new
+  // families are only ever appended), and report `r`.
+  // REQUIRES: no store has the database open.
+  void MakeOlderDataDir(size_t families, const NewReport& r) {
     rocksdb::DBOptions options;
     options.create_if_missing = true;
     options.create_missing_column_families = true;
     std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
-    for (const char* name : {"default", "meta", "reports", "case_keys", "receipts", "arrivals", "directory"}) {
-      descriptors.emplace_back(name, rocksdb::ColumnFamilyOptions());
+    for (size_t i = 0; i < families; ++i) {
+      descriptors.emplace_back(std::string(schema::kAllColumnFamilies[i]), rocksdb::ColumnFamilyOptions());
     }
     std::vector<rocksdb::ColumnFamilyHandle*> handles;
     rocksdb::DB* db = nullptr;
     ASSERT_TRUE(rocksdb::DB::Open(options, dir_.path(), descriptors, &handles, &db).ok());
     EXPECT_TRUE(db->Put(rocksdb::WriteOptions(), handles[1], "schema_version", "1").ok());
-    if (!report_id.empty()) {
-      EXPECT_TRUE(db->Put(rocksdb::WriteOptions(), handles[2], report_id, report_value).ok());
-    }
+    EXPECT_TRUE(
+        db->Put(rocksdb::WriteOptions(), handles[2], r.report_id, schema::EncodeReportValue(r.received_day, r.envelope))
+            .ok());
     for (rocksdb::ColumnFamilyHandle* handle : handles) EXPECT_TRUE(db->DestroyColumnFamilyHandle(handle).ok());
     EXPECT_TRUE(db->Close().ok());
     delete db;
+  }
+
+  // The column families of the closed database, as a set.
+  std::set<std::string> FamiliesOnDisk() {
+    std::vector<std::string> families;
+    EXPECT_TRUE(rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), dir_.path(), &families).ok());
+    return std::set<std::string>(families.begin(), families.end());
   }
 
   TempDbDir dir_;

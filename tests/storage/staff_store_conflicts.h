@@ -33,6 +33,7 @@ TYPED_TEST_P(StaffStoreConflictTest, FailedPreconditionsWriteNothing) {
   more.AddAccount(Account("zed"));
   more.AddSession(Session(4, "zed"));
   more.AddInvitation(MakeInvitation(2));
+  more.AddInvitation(MakeInvitation(3));
   this->Apply(more);
   struct Case {
     const char* name;
@@ -72,6 +73,7 @@ TYPED_TEST_P(StaffStoreConflictTest, FailedPreconditionsWriteNothing) {
     unit.UpdateAccount(Account("bob", "changed"));
     unit.AddInvitation(MakeInvitation(7));
     unit.RedeemInvitation(SecretHash(2));
+    unit.DeleteInvitation(SecretHash(3));
     unit.AddSession(Session(7, "carol"));
     unit.UpdateSession(Session(2, "alice", "changed"));
     unit.DeleteSession(SecretHash(3));
@@ -103,6 +105,7 @@ TYPED_TEST_P(StaffStoreConflictTest, MalformedStaffUnitsAreInvalidArgument) {
          u.AddInvitation(Invitation{std::string(31, 's'), "r"});
        }},
       {"33-byte code to redeem", [](UnitOfWork& u) { u.RedeemInvitation(SecretHash(1) + "x"); }},
+      {"31-byte code to delete", [](UnitOfWork& u) { u.DeleteInvitation(std::string(31, 's')); }},
       {"31-byte token",
        [](UnitOfWork& u) {
          u.AddSession(StaffSession{std::string(31, 's'), "alice", "r"});
@@ -131,6 +134,11 @@ TYPED_TEST_P(StaffStoreConflictTest, MalformedStaffUnitsAreInvalidArgument) {
        [](UnitOfWork& u) {
          u.AddInvitation(MakeInvitation(9));
          u.RedeemInvitation(SecretHash(9));
+       }},
+      {"invitation redeemed and deleted",
+       [](UnitOfWork& u) {
+         u.RedeemInvitation(SecretHash(1));
+         u.DeleteInvitation(SecretHash(1));
        }},
       {"invitation redeemed twice",
        [](UnitOfWork& u) {

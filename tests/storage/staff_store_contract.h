@@ -19,6 +19,7 @@
 #include "gtest/gtest.h"
 #include "storage/report_store.h"
 #include "tests/storage/report_store_contract.h"
+#include "tests/storage/store_contract_fixture.h"
 
 namespace candour::storage::testing {
 
@@ -42,9 +43,11 @@ inline Invitation MakeInvitation(int n, std::string record = "invitation-record"
 }
 
 // Everything a test can see of the staff records: every account with its
-// sessions from both reads, and the invitations and sessions of hashes 0..15.
+// sessions from both reads, the invitations and sessions of hashes 0..15,
+// and every invitation and session as listed.
 using StaffDump = std::tuple<std::vector<StaffAccount>, std::vector<std::vector<StaffSession>>,
-                             std::vector<std::optional<std::string>>, std::vector<std::optional<StaffSession>>>;
+                             std::vector<std::optional<std::string>>, std::vector<std::optional<StaffSession>>,
+                             std::vector<Invitation>, std::vector<StaffSession>>;
 
 inline StaffDump DumpStaff(ReportStore& store) {
   StaffDump dump;
@@ -62,20 +65,20 @@ inline StaffDump DumpStaff(ReportStore& store) {
     absl::StatusOr<StaffSession> session = store.GetSession(SecretHash(n));
     std::get<3>(dump).push_back(session.ok() ? std::optional(*session) : std::nullopt);
   }
+  absl::StatusOr<std::vector<Invitation>> invitations = store.ListInvitations();
+  EXPECT_TRUE(invitations.ok()) << invitations.status();
+  if (invitations.ok()) std::get<4>(dump) = *invitations;
+  absl::StatusOr<std::vector<StaffSession>> sessions = store.ListSessions();
+  EXPECT_TRUE(sessions.ok()) << sessions.status();
+  if (sessions.ok()) std::get<5>(dump) = *sessions;
   return dump;
 }
 
 template <typename Factory>
-class StaffStoreContractTest : public ::testing::Test {
+class StaffStoreContractTest : public StoreContractFixture<Factory> {
  protected:
-  void SetUp() override { store_ = factory_.Make(); }
-
-  // Commits `unit` and expects it to apply.
-  void Apply(const UnitOfWork& unit) {
-    absl::StatusOr<CommitOutcome> outcome = store_->Commit(unit);
-    ASSERT_TRUE(outcome.ok()) << outcome.status();
-    EXPECT_EQ(*outcome, CommitOutcome::kApplied);
-  }
+  using StoreContractFixture<Factory>::Apply;
+  using StoreContractFixture<Factory>::store_;
 
   // Accounts alice (sessions 1 and 2) and bob (session 3), invitation 1.
   void Populate() {
@@ -96,9 +99,6 @@ class StaffStoreContractTest : public ::testing::Test {
     EXPECT_EQ(DumpStaff(*store_), before);
     EXPECT_TRUE(AllArrivals(*store_).empty());
   }
-
-  Factory factory_;
-  std::unique_ptr<ReportStore> store_;
 };
 
 TYPED_TEST_SUITE_P(StaffStoreContractTest);
@@ -216,6 +216,49 @@ TYPED_TEST_P(StaffStoreContractTest, DeletingAnAbsentSessionIsOk) {
   }
 }
 
+TYPED_TEST_P(StaffStoreContractTest, ListsEveryInvitationAndSessionInHashOrder) {
+  EXPECT_TRUE(this->store_->ListInvitations()->empty());
+  EXPECT_TRUE(this->store_->ListSessions()->empty());
+  UnitOfWork unit;
+  unit.AddAccount(Account("alice"));
+  unit.AddAccount(Account("bob"));
+  for (int n : {200, 7, 1}) unit.AddInvitation(MakeInvitation(n, "i-" + std::to_string(n)));
+  unit.AddSession(Session(200, "alice", "s-200"));
+  unit.AddSession(Session(3, "bob", "s-3"));
+  unit.AddSession(Session(1, "alice", "s-1"));
+  this->Apply(unit);
+  // Bytes compared unsigned (200 is 0xc8); sessions of every account together.
+  EXPECT_EQ(*this->store_->ListInvitations(),
+            (std::vector<Invitation>{MakeInvitation(1, "i-1"), MakeInvitation(7, "i-7"),
+                                     MakeInvitation(200, "i-200")}));
+  EXPECT_EQ(*this->store_->ListSessions(), (std::vector<StaffSession>{Session(1, "alice", "s-1"),
+                                                                      Session(3, "bob", "s-3"),
+                                                                      Session(200, "alice", "s-200")}));
+  UnitOfWork change;
+  change.RedeemInvitation(SecretHash(7));
+  change.DeleteInvitation(SecretHash(200));
+  change.DeleteSessionsOf("alice");
+  this->Apply(change);
+  EXPECT_EQ(*this->store_->ListInvitations(), std::vector<Invitation>{MakeInvitation(1, "i-1")});
+  EXPECT_EQ(*this->store_->ListSessions(), std::vector<StaffSession>{Session(3, "bob", "s-3")});
+}
+
+TYPED_TEST_P(StaffStoreContractTest, DeletingAnInvitationNeedsNoPrecondition) {
+  this->Populate();
+  for (int round = 0; round < 2; ++round) {
+    UnitOfWork unit;
+    unit.DeleteInvitation(SecretHash(1));
+    unit.DeleteInvitation(SecretHash(9));  // never existed
+    this->Apply(unit);
+    EXPECT_EQ(this->store_->GetInvitation(SecretHash(1)).status().code(), absl::StatusCode::kNotFound);
+  }
+  UnitOfWork redeem;  // a deleted invitation is gone for good
+  redeem.AddAccount(Account("carol"));
+  redeem.RedeemInvitation(SecretHash(1));
+  EXPECT_EQ(this->store_->Commit(redeem).status().code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_EQ(this->store_->GetAccount("carol").status().code(), absl::StatusCode::kNotFound);
+}
+
 TYPED_TEST_P(StaffStoreContractTest, RetriedReportWithStaffWriteIsApplied) {
   ASSERT_EQ(*this->store_->Commit(UnitWith(MakeReport(1))), CommitOutcome::kApplied);
   UnitOfWork unit = UnitWith(MakeReport(1));
@@ -237,6 +280,7 @@ TYPED_TEST_P(StaffStoreContractTest, AccountNamesMayUseTheWholeAlphabet) {
 REGISTER_TYPED_TEST_SUITE_P(StaffStoreContractTest, StaffRecordsRoundTrip, MissingStaffRecordsAreNotFound,
                             InvitationIsRedeemedOnce, SessionNeedsAnAccount,
                             DeleteSessionsOfRemovesOnlyThatAccountsSessions, DeletingAnAbsentSessionIsOk,
+                            ListsEveryInvitationAndSessionInHashOrder, DeletingAnInvitationNeedsNoPrecondition,
                             RetriedReportWithStaffWriteIsApplied, AccountNamesMayUseTheWholeAlphabet);
 
 }  // namespace candour::storage::testing

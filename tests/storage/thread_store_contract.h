@@ -22,6 +22,7 @@
 #include "storage/report_store.h"
 #include "tests/storage/report_store_contract.h"
 #include "tests/storage/staff_store_contract.h"
+#include "tests/storage/store_contract_fixture.h"
 
 namespace candour::storage::testing {
 
@@ -39,16 +40,10 @@ inline std::vector<ThreadEntryRecord> Entries(uint32_t first, uint32_t last, con
 }
 
 template <typename Factory>
-class ThreadStoreContractTest : public ::testing::Test {
+class ThreadStoreContractTest : public StoreContractFixture<Factory> {
  protected:
-  void SetUp() override { store_ = factory_.Make(); }
-
-  // Commits `unit` and expects it to apply.
-  void Apply(const UnitOfWork& unit) {
-    absl::StatusOr<CommitOutcome> outcome = store_->Commit(unit);
-    ASSERT_TRUE(outcome.ok()) << outcome.status();
-    EXPECT_EQ(*outcome, CommitOutcome::kApplied);
-  }
+  using StoreContractFixture<Factory>::Apply;
+  using StoreContractFixture<Factory>::store_;
 
   void Append(const std::string& report_id, const std::vector<ThreadEntryRecord>& entries) {
     UnitOfWork unit;
@@ -83,9 +78,6 @@ class ThreadStoreContractTest : public ::testing::Test {
     EXPECT_EQ(AllArrivals(*store_).size(), arrivals);
     EXPECT_EQ(DumpStaff(*store_), staff);
   }
-
-  Factory factory_;
-  std::unique_ptr<ReportStore> store_;
 };
 
 TYPED_TEST_SUITE_P(ThreadStoreContractTest);
@@ -113,7 +105,7 @@ TYPED_TEST_P(ThreadStoreContractTest, ReportWithoutEntriesHasAnEmptyThread) {
 TYPED_TEST_P(ThreadStoreContractTest, ThreadOfAnUnknownReportIsNotFound) {
   EXPECT_EQ(this->store_->GetThread(Id(1)).status().code(), absl::StatusCode::kNotFound);
   this->Populate();
-  for (const std::string& id : {Id(9), Id(1).substr(0, kReportIdSize - 1), Id(1) + "x", std::string()}) {
+  for (const std::string& id : UnknownReportIds()) {
     EXPECT_EQ(this->store_->GetThread(id).status().code(), absl::StatusCode::kNotFound);
   }
 }

@@ -90,7 +90,7 @@ std::vector<BadSubmission> Make() {
        [](SubmitReportRequest& r) { r.mutable_receipt()->mutable_lookup_hash()->push_back('h'); }, kInvalid},
       {"ReceiptLookupHashEmpty", [](SubmitReportRequest& r) { r.mutable_receipt()->clear_lookup_hash(); }, kInvalid},
       {"ReceiptSealedCaseKey79Bytes",
-       [](SubmitReportRequest& r) { r.mutable_receipt()->mutable_sealed_case_key()->pop_back(); }, kInvalid},
+       [](SubmitReportRequest& r) { r.mutable_receipt()->mutable_sealed_view_key()->pop_back(); }, kInvalid},
       // Directory binding.
       {"DirectoryVersionUnknown", [](SubmitReportRequest& r) { r.mutable_envelope()->set_directory_version(99); },
        kPrecondition},

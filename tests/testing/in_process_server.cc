@@ -5,6 +5,7 @@
 
 #include "clients/rpc.h"
 #include "crypto/bytes.h"
+#include "crypto/key_file.h"
 
 namespace candour::testing {
 
@@ -21,6 +22,10 @@ absl::StatusOr<std::unique_ptr<InProcessServer>> InProcessServer::Start(const st
   config.data_dir = data_dir;
   config.organisation_key = crypto::HexEncode(organisation_public_key);
   config.max_message_bytes = max_message_bytes;
+  // Staff accounts at libsodium's cheapest accepted limits: a test signs in
+  // many times, and "moderate" costs a quarter of a GiB and ~0.5 s each.
+  config.account_kdf_ops = static_cast<int64_t>(crypto::InteractiveKdf().opslimit);
+  config.account_kdf_mem_mb = static_cast<int64_t>(crypto::InteractiveKdf().memlimit >> 20);
   absl::StatusOr<std::unique_ptr<services::CandourServer>> server =
       services::CandourServer::Start(config, s->store_.get());
   if (!server.ok()) return server.status();

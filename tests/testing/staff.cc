@@ -34,7 +34,7 @@ absl::Status StaffFixture::EnsureRoot() {
   std::string passphrase(crypto::GeneratePassphrase().view());
   clients::AuthClient auth(channel_, kDeadline);
   absl::StatusOr<candour::v1::Grants> grants = clients::AcceptStaffInvitation(
-      auth, invitation->invitation_code(), "root", passphrase, crypto::InteractiveKdf(), "");
+      auth, invitation->invitation_code(), "root", passphrase, "");
   if (!grants.ok()) return grants.status();
   passphrases_["root"] = passphrase;
   return absl::OkStatus();
@@ -54,7 +54,7 @@ absl::Status StaffFixture::Create(const std::string& name, const candour::v1::Gr
   std::string passphrase(crypto::GeneratePassphrase().view());
   clients::AuthClient auth(channel_, kDeadline);
   absl::StatusOr<candour::v1::Grants> accepted = clients::AcceptStaffInvitation(
-      auth, invitation->invitation_code(), name, passphrase, crypto::InteractiveKdf(), "");
+      auth, invitation->invitation_code(), name, passphrase, "");
   if (!accepted.ok()) return accepted.status();
   passphrases_[name] = passphrase;
   clients::AuthClient root_auth(channel_, kDeadline, root->token.get());

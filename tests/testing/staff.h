@@ -3,7 +3,8 @@
 // Staff accounts for tests against a real server: the first admin made
 // through the store as `candourd admin bootstrap` does, everyone else invited
 // by that admin over gRPC and signed in with the real client code. Accounts
-// use the interactive Argon2id limits, so a sign-in costs about 0.1 s.
+// take the server's limits (InProcessServer sets interactive ones, so a
+// sign-in costs about 0.1 s).
 #ifndef CANDOUR_TESTS_TESTING_STAFF_H_
 #define CANDOUR_TESTS_TESTING_STAFF_H_
 
