@@ -457,6 +457,16 @@ TEST_F(EndToEndTest, AdminCheckpointsTheAuditLogAndAStaffClientCatchesItCutBack)
             std::string::npos)
       << staff.err;
   EXPECT_EQ(staff.out.find("guardian "), std::string::npos) << staff.out;  // the command did not run
+  // Every Guardian command signs in through the same check. (The refused
+  // command's own sign-in is on the log by now, so the log has grown again
+  // since the cut: a different error, the same refusal.)
+  auto listed = Client({"cases", "list", "--account", "guardian", "--key", org_->guardian_key, "--passphrase-file",
+                        org_->guardian_passphrase});
+  EXPECT_EQ(listed.exit_code, 1);
+  EXPECT_NE(listed.err.find("candour: hint: the server's audit log is not the one it showed before"),
+            std::string::npos)
+      << listed.err;
+  EXPECT_TRUE(listed.out.empty()) << listed.out;
 }
 
 // Acceptance point 1 of the casework issue, through the real CLI and server:

@@ -5,12 +5,18 @@
 // write; bad input to every workflow RPC gets its specific status and leaves
 // every column family byte-identical (acceptance point 8 of the casework
 // issue); lists filter and page; the reporter reads status changes but not
-// the Guardians' staff-only entries; and a workflow record altered in the
+// the Guardians' staff-only entries; each Guardian action is on the audit
+// log, naming the Guardian, the action and the report and no content, while
+// the reporter's follow-ups are not; and a workflow record altered in the
 // database is caught by the client's comparison with the signed thread.
 #include "tests/services/thread_fixture.h"
 
+#include <tuple>
+
 #include "core/case_workflow.h"
 #include "core/period.h"
+#include "crypto/audit_chain.h"
+#include "crypto/bytes.h"
 #include "crypto/link_mark.h"
 #include "tests/testing/rocksdb_snapshot.h"
 
@@ -286,6 +292,77 @@ TEST_F(WorkflowTest, TheReporterSeesStatusButNotStaffOnlyEntries) {
   EXPECT_NE(shown.find("still there?"), std::string::npos) << shown;
   const clients::VerifiedThread guardian = GuardianView();
   EXPECT_EQ(guardian.items[2].content.text(), "staff only");
+}
+
+// The audit log as stored, parsed.
+std::vector<candour::v1::AuditEntry> AuditLog(storage::ReportStore& store) {
+  std::vector<candour::v1::AuditEntry> log;
+  auto records = store.ReadAudit(1, 100000);
+  EXPECT_TRUE(records.ok()) << records.status();
+  if (!records.ok()) return log;
+  for (const storage::AuditRecord& record : *records) {
+    auto entry = crypto::ParseAuditEntry(record.entry);
+    EXPECT_TRUE(entry.ok()) << "entry " << record.sequence;
+    if (!entry.ok()) continue;
+    EXPECT_TRUE(entry->GetReflection()->GetUnknownFields(*entry).empty()) << "entry " << record.sequence;
+    for (const std::string& secret : {std::string("MARKER-note-3b7d"), std::string("MARKER-reporter-8e2f")}) {
+      EXPECT_EQ(record.entry.find(secret), std::string::npos) << "entry " << record.sequence;
+    }
+    log.push_back(*std::move(entry));
+  }
+  return log;
+}
+
+TEST_F(WorkflowTest, GuardianActionsAreAuditedInTheirOwnWriteAndTheReportersAreNot) {
+  const uint64_t before = AuditLog(server_->store()).size();
+  ASSERT_TRUE(PostAsReporter(ReporterEntry("MARKER-reporter-8e2f", ReporterView())).ok());
+  EXPECT_TRUE(ReporterView().problem.ok());
+  EXPECT_EQ(AuditLog(server_->store()).size(), before);  // GetCase and AddFollowUp: not audited
+
+  clients::CaseworkClient casework = Casework();  // one sign-in for what follows
+  const uint64_t signed_in = AuditLog(server_->store()).size();
+  const ThreadEntry status =
+      GuardianWrites(candour::v1::ENTRY_KIND_STATUS_CHANGE,
+                     Move(candour::v1::CASE_STATUS_NEW, candour::v1::CASE_STATUS_ACKNOWLEDGED), GuardianView());
+  candour::v1::ChangeStatusRequest change;
+  *change.mutable_entry() = status;
+  change.set_to(candour::v1::CASE_STATUS_ACKNOWLEDGED);
+  ASSERT_TRUE(casework.ChangeStatus(change).ok());
+  const ThreadEntry note = GuardianWrites(candour::v1::ENTRY_KIND_NOTE, Note("MARKER-note-3b7d"), GuardianView());
+  candour::v1::AddNoteRequest add_note;
+  *add_note.mutable_entry() = note;
+  ASSERT_TRUE(casework.AddNote(add_note).ok());
+  ASSERT_TRUE(casework.ListCases(candour::v1::ListCasesRequest()).ok());
+  // A refused status change (the thread has moved on) writes no entry.
+  EXPECT_EQ(casework.ChangeStatus(change).status().code(), Code::kFailedPrecondition);
+
+  // Of the casework client's calls (GuardianView's sign-ins and reads come
+  // from other sessions and are left out): exactly these three, in order.
+  const std::vector<candour::v1::AuditEntry> log = AuditLog(server_->store());
+  const std::string report = crypto::HexEncode(ReportId());
+  std::vector<std::tuple<std::string, candour::v1::AuditAction, std::string>> written;
+  for (size_t i = signed_in; i < log.size(); ++i) {
+    const candour::v1::AuditAction action = log[i].action();
+    if (action == candour::v1::AUDIT_ACTION_SIGN_IN || action == candour::v1::AUDIT_ACTION_FETCH_THREAD ||
+        action == candour::v1::AUDIT_ACTION_OPEN_REPORT) {
+      continue;
+    }
+    written.emplace_back(log[i].actor(), action, log[i].object());
+  }
+  EXPECT_EQ(written, (std::vector<std::tuple<std::string, candour::v1::AuditAction, std::string>>{
+                         {"guardian", candour::v1::AUDIT_ACTION_STATUS_CHANGE, report},
+                         {"guardian", candour::v1::AUDIT_ACTION_NOTE, report},
+                         {"guardian", candour::v1::AUDIT_ACTION_LIST_CASES, ""},
+                     }));
+  // And the sealed entries themselves are nowhere in the log.
+  auto records = server_->store().ReadAudit(1, 100000);
+  ASSERT_TRUE(records.ok());
+  for (const storage::AuditRecord& record : *records) {
+    for (const ThreadEntry* entry : {&status, &note}) {
+      EXPECT_EQ(record.entry.find(entry->ciphertext()), std::string::npos) << "entry " << record.sequence;
+      EXPECT_EQ(record.entry.find(entry->signature()), std::string::npos) << "entry " << record.sequence;
+    }
+  }
 }
 
 TEST_F(WorkflowTest, AWorkflowRecordAlteredInTheDatabaseIsFlagged) {

@@ -21,6 +21,7 @@
 #include "tests/storage/report_store_contract.h"
 #include "tests/storage/staff_store_contract.h"
 #include "tests/storage/store_contract_fixture.h"
+#include "tests/storage/thread_store_contract.h"
 
 namespace candour::storage::testing {
 
@@ -128,6 +129,27 @@ TYPED_TEST_P(AuditStoreContractTest, EntryLandsInOneUnitWithTheAction) {
   retry.AppendAudit(Audit(3));
   this->Apply(retry);
   EXPECT_EQ(this->Log(), Audits(1, 3));
+}
+
+// What CaseThreads commits for a Guardian's status change: the thread entry,
+// the workflow record and the audit entry, all or none.
+TYPED_TEST_P(AuditStoreContractTest, EntryLandsWithAThreadEntryAndItsWorkflowRecord) {
+  this->Apply(UnitWith(MakeReport(1)));
+  UnitOfWork unit;
+  unit.AddThreadEntry(Id(1), Entry(1));
+  unit.PutWorkflow(Id(1), "acknowledged");
+  unit.AppendAudit(Audit(1));
+  this->Apply(unit);
+  // The same change raced by another writer: its entry's sequence is taken,
+  // so neither its record nor its audit entry lands.
+  UnitOfWork stale;
+  stale.AddThreadEntry(Id(1), Entry(1, "stale"));
+  stale.PutWorkflow(Id(1), "closed");
+  stale.AppendAudit(Audit(2));
+  EXPECT_EQ(this->store_->Commit(stale).status().code(), absl::StatusCode::kAlreadyExists);
+  EXPECT_EQ(this->Log(), Audits(1, 1));
+  EXPECT_EQ(this->store_->GetWorkflow(Id(1)).value(), "acknowledged");
+  EXPECT_EQ(this->store_->GetThread(Id(1)).value(), Entries(1, 1));
 }
 
 TYPED_TEST_P(AuditStoreContractTest, FailedPreconditionsWriteNothing) {
@@ -280,8 +302,9 @@ TYPED_TEST_P(AuditStoreContractTest, ConcurrentAppendsLeaveAGapFreeLog) {
 
 REGISTER_TYPED_TEST_SUITE_P(AuditStoreContractTest, EmptyLogHasNoLastEntryAndNoCheckpoint,
                             EntriesRoundTripInSequenceOrder, EntryLandsInOneUnitWithTheAction,
-                            FailedPreconditionsWriteNothing, MalformedWritesAreInvalidArgument,
-                            CheckpointsRoundTripOrderedByLength, ConcurrentAppendsLeaveAGapFreeLog);
+                            EntryLandsWithAThreadEntryAndItsWorkflowRecord, FailedPreconditionsWriteNothing,
+                            MalformedWritesAreInvalidArgument, CheckpointsRoundTripOrderedByLength,
+                            ConcurrentAppendsLeaveAGapFreeLog);
 
 }  // namespace candour::storage::testing
 

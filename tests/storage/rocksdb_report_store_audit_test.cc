@@ -2,8 +2,9 @@
 //
 // The audit log in RocksDbReportStore beyond the shared contract
 // (audit_store_contract.h): durability, the on-disk layout, reads that show
-// a log altered underneath the store as it is, and the read-only open that
-// `candourd audit verify` uses.
+// a log altered underneath the store as it is, the read-only open that
+// `candourd audit verify` uses, and an older data dir.
+#include <optional>
 #include <set>
 #include <string>
 #include <tuple>
@@ -92,6 +93,24 @@ TEST_F(RocksDbAuditTest, ReadOnlyOpenRefusesAMissingOrOlderDataDir) {
   EXPECT_EQ(RocksDbReportStore::OpenReadOnly(dir_.path()).status().code(), absl::StatusCode::kFailedPrecondition);
   OpenStore().reset();  // adds the families
   EXPECT_TRUE(RocksDbReportStore::OpenReadOnly(dir_.path()).ok());
+}
+
+// A data dir made before the audit families existed: same schema version,
+// thirteen families (through "workflow"). Open adds them and keeps the data.
+TEST_F(RocksDbAuditTest, OpensADataDirWithoutTheAuditFamilies) {
+  const NewReport r = MakeReport(1);
+  MakeOlderDataDir(13, r);
+  auto store = OpenStore();
+  ASSERT_NE(store, nullptr);
+  EXPECT_EQ(*store->LastAudit(), std::nullopt);
+  ASSERT_EQ(*store->Commit(ThreeEntriesAndACheckpoint()), CommitOutcome::kApplied);
+  store.reset();
+  EXPECT_EQ(FamiliesOnDisk(),
+            std::set<std::string>(schema::kAllColumnFamilies.begin(), schema::kAllColumnFamilies.end()));
+  store = OpenStore();
+  ASSERT_NE(store, nullptr);
+  EXPECT_EQ(store->GetReport(r.report_id)->envelope, r.envelope);
+  EXPECT_EQ(store->ReadAudit(1, 10)->size(), 3u);
 }
 
 }  // namespace
