@@ -49,6 +49,10 @@ class InMemoryReportStore : public ReportStore {
   // added earlier in it), which it extends. REQUIRES: mu_.
   absl::Status CheckThreadEntry(const UnitOfWork::NewThreadEntry& write, const std::set<std::string_view>& unit_reports,
                                 std::set<std::pair<std::string_view, uint32_t>>& unit_entries) const;
+  // Checks added case keys' precondition against the maps and `unit_reports`.
+  // REQUIRES: mu_.
+  absl::Status CheckCaseKeys(const UnitOfWork::NewCaseKeys& write,
+                             const std::set<std::string_view>& unit_reports) const;
 
   std::mutex mu_;
   std::map<std::string, StoredReport> reports_;                      // by report id

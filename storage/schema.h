@@ -25,7 +25,8 @@
 // keys, and never longer than a u8 can count. Every session has one
 // "sessions" and one "account_sessions" entry, written and deleted together.
 // A report's thread entries are its "thread" keys, in sequence order, with
-// sequences 1..n and no gaps. A report has at most one workflow record, and
+// sequences 1..n and no gaps. A report's "case_keys" are those it was
+// submitted with and any added later (turnover), one per recipient. A report has at most one workflow record, and
 // only once the report exists. Records and entries are opaque, non-empty
 // bytes owned by the services layer. Stateless and thread-safe.
 #ifndef CANDOUR_STORAGE_SCHEMA_H_

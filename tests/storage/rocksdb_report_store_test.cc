@@ -10,6 +10,7 @@
 #include "gtest/gtest.h"
 #include "rocksdb/db.h"
 #include "storage/schema.h"
+#include "tests/storage/case_keys_store_contract.h"
 #include "tests/storage/report_store_contract.h"
 #include "tests/storage/rocksdb_test_support.h"
 #include "tests/storage/staff_store_conflicts.h"
@@ -41,6 +42,7 @@ INSTANTIATE_TYPED_TEST_SUITE_P(RocksDb, StaffStoreContractTest, RocksDbFactory);
 INSTANTIATE_TYPED_TEST_SUITE_P(RocksDb, StaffStoreConflictTest, RocksDbFactory);
 INSTANTIATE_TYPED_TEST_SUITE_P(RocksDb, ThreadStoreContractTest, RocksDbFactory);
 INSTANTIATE_TYPED_TEST_SUITE_P(RocksDb, WorkflowStoreContractTest, RocksDbFactory);
+INSTANTIATE_TYPED_TEST_SUITE_P(RocksDb, CaseKeysStoreContractTest, RocksDbFactory);
 }  // namespace testing
 
 namespace {
