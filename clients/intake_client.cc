@@ -120,4 +120,8 @@ absl::StatusOr<EntryAdded> CaseworkClient::Link(const LinkRequest& request) {
   return Call(*stub_, &CaseworkService::Stub::Link, request, deadline_, session_);
 }
 
+absl::StatusOr<EntryAdded> CaseworkClient::Rewrap(const RewrapRequest& request) {
+  return Call(*stub_, &CaseworkService::Stub::Rewrap, request, deadline_, session_);
+}
+
 }  // namespace candour::clients

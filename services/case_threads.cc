@@ -52,7 +52,7 @@ absl::StatusOr<std::vector<ThreadEntry>> CaseThreads::Get(std::string_view repor
 }
 
 absl::StatusOr<CaseThreads::Appended> CaseThreads::Append(const ThreadEntry& entry, EntryKind allowed,
-                                                          const WorkflowChange& change) const {
+                                                          const WorkflowChange& change, const UnitChange& more) const {
   std::shared_ptr<const CurrentDirectory> current = directories_->Current();
   if (current == nullptr) return absl::FailedPreconditionError("no directory has been published yet");
   const std::string& organisation_id = current->directory().organisation_id();
@@ -116,6 +116,9 @@ absl::StatusOr<CaseThreads::Appended> CaseThreads::Append(const ThreadEntry& ent
     // sequence fails the whole unit, so a record never lands without the
     // signed entry that justifies it, nor from a status read before another.
     unit.PutWorkflow(entry.report_id(), record->SerializeAsString());
+  }
+  if (more != nullptr) {
+    if (absl::Status s = more(unit, *current); !s.ok()) return s;
   }
   absl::StatusOr<storage::CommitOutcome> committed = store_->Commit(unit);
   // Another append took this sequence between our read and our write.

@@ -41,6 +41,10 @@ class CaseThreads {
   // What an entry does to its case's workflow record: applied to the current
   // record before anything is written; an error refuses the entry.
   using WorkflowChange = std::function<absl::Status(candour::v1::WorkflowRecord&, const CurrentDirectory&)>;
+  // Other writes an entry brings with it (a re-wrap's case keys), added to
+  // the entry's unit once every check of the entry passed; an error refuses
+  // the entry.
+  using UnitChange = std::function<absl::Status(storage::UnitOfWork&, const CurrentDirectory&)>;
   struct Appended {
     uint32_t sequence = 0;
     candour::v1::CaseSummary workflow;  // as it stands after the entry
@@ -53,7 +57,8 @@ class CaseThreads {
   absl::StatusOr<std::vector<candour::v1::ThreadEntry>> Get(std::string_view report_id) const;
 
   // Appends `entry`, which must be of kind `allowed`, and with it (in the same
-  // WriteBatch) the workflow record `change` makes, if one is given.
+  // WriteBatch) the workflow record `change` makes and the writes `more`
+  // adds, if they are given.
   //   INVALID_ARGUMENT: malformed, or of another kind;
   //   NOT_FOUND: no such report;
   //   FAILED_PRECONDITION: not next in sequence or not chained to the last
@@ -63,9 +68,9 @@ class CaseThreads {
   //     without a case-key record for this report;
   //   UNAUTHENTICATED: a Guardian signature that does not verify;
   //   RESOURCE_EXHAUSTED: the thread is full;
-  //   whatever `change` returns.
+  //   whatever `change` or `more` returns.
   absl::StatusOr<Appended> Append(const candour::v1::ThreadEntry& entry, candour::v1::EntryKind allowed,
-                                  const WorkflowChange& change = nullptr) const;
+                                  const WorkflowChange& change = nullptr, const UnitChange& more = nullptr) const;
 
   // CaseworkService's side. INVALID_ARGUMENT for a malformed report id,
   // otherwise as Get / Append with Guardian messages allowed.
@@ -77,6 +82,9 @@ class CaseThreads {
   absl::StatusOr<candour::v1::EntryAdded> AddNote(const candour::v1::AddNoteRequest& request) const;
   absl::StatusOr<candour::v1::EntryAdded> Classify(const candour::v1::ClassifyRequest& request) const;
   absl::StatusOr<candour::v1::EntryAdded> Link(const candour::v1::LinkRequest& request) const;
+  // Turnover, in case_rewrap.cc: the REWRAP entry and its case-key records
+  // in one write. Codes as the RPC documents (casework.proto).
+  absl::StatusOr<candour::v1::EntryAdded> Rewrap(const candour::v1::RewrapRequest& request) const;
 
  private:
   storage::ReportStore* const store_;            // not owned

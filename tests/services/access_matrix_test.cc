@@ -66,6 +66,7 @@ const std::map<std::string, Expected>& ExpectedTable() {
       {"/candour.v1.CaseworkService/AddNote", {false, {candour::v1::ROLE_GUARDIAN}}},
       {"/candour.v1.CaseworkService/Classify", {false, {candour::v1::ROLE_GUARDIAN}}},
       {"/candour.v1.CaseworkService/Link", {false, {candour::v1::ROLE_GUARDIAN}}},
+      {"/candour.v1.CaseworkService/Rewrap", {false, {candour::v1::ROLE_GUARDIAN}}},
   };
   return *table;
 }
