@@ -31,6 +31,7 @@ Commands:
   cases note REPORT_ID            a Guardian: a note for Guardians only
   cases classify REPORT_ID        a Guardian: triage for the quarterly return
   cases link REPORT_ID            a Guardian: link two cases
+  cases rewrap [REPORT_ID]        a Guardian: give open cases to Guardians added since
   return --quarter 2026-27Q2      a Guardian: the FTSU quarterly return, as CSV
   guardian keygen                 make a Guardian's keys
   guardian aggregation-key        make the aggregation key, sealed to the Guardians
@@ -81,6 +82,7 @@ const std::map<std::string, Command>& Commands() {
       {"cases note", RunCasesNote},
       {"cases classify", RunCasesClassify},
       {"cases link", RunCasesLink},
+      {"cases rewrap", RunCasesRewrap},
       {"return", RunReturn},
       {"admin invite", RunAdminInvite},
       {"admin disable", RunAdminDisable},

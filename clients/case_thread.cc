@@ -105,9 +105,12 @@ std::string Describe(const ThreadItem& item) {
     case candour::v1::ENTRY_KIND_LINK:
       return absl::StrCat(item.author, " linked this case to ", absl::BytesToHexString(c.link().other_report_id()),
                           " (", core::RelationName(c.link().relation()), ")");
-    case candour::v1::ENTRY_KIND_REWRAP:
-      return absl::StrCat(item.author, " gave ", c.rewrap().recipient_key_ids_size(),
-                          " new recipient(s) the case key");
+    case candour::v1::ENTRY_KIND_REWRAP: {
+      // Who was given access and by whom: key ids, as `cases assign` shows them.
+      std::string out = absl::StrCat(item.author, " gave the case key to");
+      for (const std::string& id : c.rewrap().recipient_key_ids()) absl::StrAppend(&out, " key ", ShortId(id));
+      return out;
+    }
     default:
       return absl::StrCat(item.author, ": (an entry of an unknown kind)");
   }

@@ -51,6 +51,7 @@ absl::Status RunCasesAssign(const Argv& argv, const GlobalOptions& globals);
 absl::Status RunCasesNote(const Argv& argv, const GlobalOptions& globals);
 absl::Status RunCasesClassify(const Argv& argv, const GlobalOptions& globals);
 absl::Status RunCasesLink(const Argv& argv, const GlobalOptions& globals);
+absl::Status RunCasesRewrap(const Argv& argv, const GlobalOptions& globals);
 absl::Status RunReturn(const Argv& argv, const GlobalOptions& globals);
 absl::Status RunAdminInvite(const Argv& argv, const GlobalOptions& globals);
 absl::Status RunAdminDisable(const Argv& argv, const GlobalOptions& globals);

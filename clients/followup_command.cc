@@ -7,6 +7,7 @@
 // lookup value derived from it does.
 #include <cstdio>
 
+#include "clients/author_directories.h"
 #include "clients/case_thread.h"
 #include "clients/commands.h"
 #include "core/case_workflow.h"
@@ -72,8 +73,10 @@ absl::Status RunFollowUp(const Argv& argv, const GlobalOptions& globals) {
 
   const std::string& organisation_id = report_directory->directory.organisation_id();
   std::vector<candour::v1::ThreadEntry> entries(found->entries().begin(), found->entries().end());
+  auto directories = AuthorDirectories(*session, entries, *report_directory, *current);
+  if (!directories.ok()) return directories.status();
   VerifiedThread thread = VerifyThread(entries, envelope, thread_keys, keys.sign.public_key,
-                                       {&report_directory->directory, &current->directory}, organisation_id);
+                                       DirectoryPointers(*directories), organisation_id);
   std::string rendered = RenderThread(thread, /*staff_view=*/false);
   std::printf("Your report (made under directory version %llu).\n\n%s", static_cast<unsigned long long>(version),
               rendered.c_str());

@@ -5,6 +5,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "clients/author_directories.h"
 #include "clients/commands.h"
 #include "clients/report_form.h"
 #include "core/case_workflow.h"
@@ -53,6 +54,45 @@ std::string CheckTag(const candour::v1::Envelope& envelope, const crypto::Verifi
 
 std::string DayOrDash(int32_t day) { return day == 0 ? "-" : core::FormatDay(day); }
 
+// Fetches the report with a fresh access proof and opens it with `keys`
+// under the directory it was made under, filling in `opened` up to its
+// thread keys.
+absl::Status OpenReport(Session& connection, CaseworkClient& casework, const crypto::RecipientKeys& keys,
+                        const std::string& report_id, OpenedCase& opened) {
+  candour::v1::GetReportRequest request;
+  request.set_report_id(report_id);
+  request.set_recipient_key_id(keys.key_id);
+  request.set_issued_at(std::time(nullptr));
+  request.set_signature(crypto::SignReportAccess(keys, report_id, request.issued_at()));
+  auto fetched = casework.GetReport(request);
+  if (!fetched.ok()) return WithHint(fetched.status(), "check the report id and that your key is in the directory");
+  // The AAD binds the envelope to its own report id; this binds it to the
+  // one we asked for, so a server cannot answer with another report wholesale.
+  if (fetched->envelope().report_id() != report_id) {
+    return WithHint(absl::DataLossError("the server returned a different report than the one asked for"),
+                    "the server may have been tampered with; tell your administrator");
+  }
+  opened.report_id = report_id;
+  opened.received_day = fetched->received_day();
+  opened.envelope = fetched->envelope();
+  opened.key_holders.assign(fetched->key_holder_ids().begin(), fetched->key_holder_ids().end());
+
+  IntakeClient intake(connection.channel, connection.options.channel.deadline);
+  const uint64_t version = opened.envelope.directory_version();
+  auto signed_directory = intake.GetDirectory(version);
+  if (!signed_directory.ok()) return signed_directory.status();
+  auto directory = connection.trust->AcceptHistorical(*signed_directory, version);
+  if (!directory.ok()) return WithHint(directory.status(), "the server's directory cannot be trusted");
+  opened.report_directory = *std::move(directory);
+  auto report = crypto::OpenAsRecipient(opened.envelope, fetched->case_key_record(), keys, opened.report_directory);
+  if (!report.ok()) {
+    return WithHint(report.status(), "the stored report fails its integrity checks: it may have been tampered with");
+  }
+  opened.report.emplace(*std::move(report));
+  opened.thread_keys.emplace(crypto::ThreadKeys::FromCaseKey(opened.report->case_key));
+  return absl::OkStatus();
+}
+
 }  // namespace
 
 absl::StatusOr<std::unique_ptr<GuardianSession>> GuardianSession::Start(const Args& args,
@@ -98,51 +138,25 @@ OpenedCase::~OpenedCase() {
 }
 
 absl::StatusOr<OpenedCase> OpenCase(GuardianSession& guardian, const std::string& report_id) {
-  const crypto::RecipientKeys& keys = guardian.keys();
-  candour::v1::GetReportRequest request;
-  request.set_report_id(report_id);
-  request.set_recipient_key_id(keys.key_id);
-  request.set_issued_at(std::time(nullptr));
-  request.set_signature(crypto::SignReportAccess(keys, report_id, request.issued_at()));
   CaseworkClient casework = guardian.casework();
-  auto fetched = casework.GetReport(request);
-  if (!fetched.ok()) return WithHint(fetched.status(), "check the report id and that your key is in the directory");
-  // The AAD binds the envelope to its own report id; this binds it to the
-  // one we asked for, so a server cannot answer with another report wholesale.
-  if (fetched->envelope().report_id() != report_id) {
-    return WithHint(absl::DataLossError("the server returned a different report than the one asked for"),
-                    "the server may have been tampered with; tell your administrator");
-  }
+  return OpenCase(guardian.connection(), casework, guardian.keys(), report_id);
+}
+
+absl::StatusOr<OpenedCase> OpenCase(Session& connection, CaseworkClient& casework, const crypto::RecipientKeys& keys,
+                                    const std::string& report_id) {
   OpenedCase opened;
-  opened.report_id = report_id;
-  opened.received_day = fetched->received_day();
-  opened.envelope = fetched->envelope();
-
-  IntakeClient intake(guardian.connection().channel, guardian.deadline());
-  const uint64_t version = opened.envelope.directory_version();
-  auto signed_directory = intake.GetDirectory(version);
-  if (!signed_directory.ok()) return signed_directory.status();
-  auto directory = guardian.connection().trust->AcceptHistorical(*signed_directory, version);
-  if (!directory.ok()) return WithHint(directory.status(), "the server's directory cannot be trusted");
-  opened.report_directory = *std::move(directory);
-  auto report = crypto::OpenAsRecipient(opened.envelope, fetched->case_key_record(), keys, opened.report_directory);
-  if (!report.ok()) {
-    return WithHint(report.status(), "the stored report fails its integrity checks: it may have been tampered with");
-  }
-  opened.report.emplace(*std::move(report));
-  opened.thread_keys.emplace(crypto::ThreadKeys::FromCaseKey(opened.report->case_key));
-
-  auto current = FetchCurrentDirectory(guardian.connection());
+  if (absl::Status s = OpenReport(connection, casework, keys, report_id, opened); !s.ok()) return s;
+  auto current = FetchCurrentDirectory(connection);
   if (!current.ok()) return current.status();
   opened.current_directory = *std::move(current);
   auto thread = casework.GetThread(report_id);
   if (!thread.ok()) return thread.status();
-  const std::string& organisation_id = opened.report_directory.directory.organisation_id();
   std::vector<candour::v1::ThreadEntry> entries(thread->entries().begin(), thread->entries().end());
+  auto directories = AuthorDirectories(connection, entries, opened.report_directory, opened.current_directory);
+  if (!directories.ok()) return directories.status();
   opened.thread = VerifyThread(entries, opened.envelope, *opened.thread_keys,
-                               opened.report->content.followup_signing_public_key(),
-                               {&opened.report_directory.directory, &opened.current_directory.directory},
-                               organisation_id);
+                               opened.report->content.followup_signing_public_key(), DirectoryPointers(*directories),
+                               opened.report_directory.directory.organisation_id());
   opened.workflow = thread->workflow();
   if (opened.thread.problem.ok()) {
     opened.mismatch = WorkflowMismatch(opened.thread, opened.workflow.status(), opened.workflow.assignee_key_id(),

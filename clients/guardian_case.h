@@ -13,6 +13,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "absl/status/statusor.h"
 #include "candour/v1/casework.pb.h"
@@ -61,6 +62,10 @@ struct OpenedCase {
   candour::v1::Envelope envelope;
   crypto::VerifiedDirectory report_directory;   // the one the report was made under
   crypto::VerifiedDirectory current_directory;  // the latest
+  // Recipient key ids holding a case-key record, as the server says (for
+  // turnover: the server can only hide a holder or invent one, and either
+  // way no key goes to anyone the current directory does not name).
+  std::vector<std::string> key_holders;
   std::optional<crypto::OpenedReport> report;
   std::optional<crypto::ThreadKeys> thread_keys;
   VerifiedThread thread;
@@ -72,6 +77,10 @@ struct OpenedCase {
 // is not an error here (thread.problem says where it broke): `cases show`
 // still shows what verified. Errors: the report does not come or does not open.
 absl::StatusOr<OpenedCase> OpenCase(GuardianSession& guardian, const std::string& report_id);
+// The same with the parts a GuardianSession holds, for callers (tests) that
+// have a connection and a signed-in casework client of their own.
+absl::StatusOr<OpenedCase> OpenCase(Session& connection, CaseworkClient& casework, const crypto::RecipientKeys& keys,
+                                    const std::string& report_id);
 
 // The report, its aggregation-tag check, the workflow and the thread, as text.
 std::string RenderCase(const OpenedCase& opened, const crypto::RecipientKeys& keys);

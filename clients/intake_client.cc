@@ -145,4 +145,8 @@ absl::StatusOr<GetCaseAccessResponse> CaseworkClient::GetCaseAccess(std::string_
   return Call(*stub_, &CaseworkService::Stub::GetCaseAccess, request, deadline_, session_);
 }
 
+absl::StatusOr<EntryAdded> CaseworkClient::Rewrap(const RewrapRequest& request) {
+  return Call(*stub_, &CaseworkService::Stub::Rewrap, request, deadline_, session_);
+}
+
 }  // namespace candour::clients

@@ -73,6 +73,7 @@ class CaseworkClient {
   absl::StatusOr<candour::v1::EntryAdded> Classify(const candour::v1::ClassifyRequest& request);
   absl::StatusOr<candour::v1::EntryAdded> Link(const candour::v1::LinkRequest& request);
   absl::StatusOr<candour::v1::GetCaseAccessResponse> GetCaseAccess(std::string_view report_id);
+  absl::StatusOr<candour::v1::EntryAdded> Rewrap(const candour::v1::RewrapRequest& request);
 
  private:
   std::unique_ptr<candour::v1::CaseworkService::Stub> stub_;

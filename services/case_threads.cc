@@ -52,8 +52,8 @@ absl::StatusOr<std::vector<ThreadEntry>> CaseThreads::Get(std::string_view repor
 }
 
 absl::StatusOr<CaseThreads::Appended> CaseThreads::Append(const ThreadEntry& entry, EntryKind allowed,
-                                                          const AuditEvent* audited,
-                                                          const WorkflowChange& change) const {
+                                                          const AuditEvent* audited, const WorkflowChange& change,
+                                                          const UnitChange& more) const {
   std::shared_ptr<const CurrentDirectory> current = directories_->Current();
   if (current == nullptr) return absl::FailedPreconditionError("no directory has been published yet");
   const std::string& organisation_id = current->directory().organisation_id();
@@ -117,8 +117,11 @@ absl::StatusOr<CaseThreads::Appended> CaseThreads::Append(const ThreadEntry& ent
     // signed entry that justifies it, nor from a status read before another.
     unit.PutWorkflow(entry.report_id(), record->SerializeAsString());
   }
-  // A staff action's audit entry joins the same unit, so the entry, the
-  // record and the audit entry land together or not at all.
+  if (more != nullptr) {
+    if (absl::Status s = more(unit, *current); !s.ok()) return s;
+  }
+  // A staff action's audit entry joins the same unit, so the entry, its
+  // other writes and the audit entry land together or not at all.
   absl::StatusOr<storage::CommitOutcome> committed =
       audited != nullptr ? audit_->Commit(std::move(unit), *audited) : store_->Commit(unit);
   // Another append took this sequence between our read and our write.

@@ -47,6 +47,10 @@ class CaseThreads {
   // What an entry does to its case's workflow record: applied to the current
   // record before anything is written; an error refuses the entry.
   using WorkflowChange = std::function<absl::Status(candour::v1::WorkflowRecord&, const CurrentDirectory&)>;
+  // Other writes an entry brings with it (a re-wrap's case keys), added to
+  // the entry's unit once every check of the entry passed; an error refuses
+  // the entry.
+  using UnitChange = std::function<absl::Status(storage::UnitOfWork&, const CurrentDirectory&)>;
   struct Appended {
     uint32_t sequence = 0;
     candour::v1::CaseSummary workflow;  // as it stands after the entry
@@ -59,8 +63,9 @@ class CaseThreads {
   absl::StatusOr<std::vector<candour::v1::ThreadEntry>> Get(std::string_view report_id) const;
 
   // Appends `entry`, which must be of kind `allowed`, and with it (in the same
-  // WriteBatch) the workflow record `change` makes, if one is given, and the
-  // audit entry for `audited`, if one is given.
+  // WriteBatch) the workflow record `change` makes and the writes `more`
+  // adds, if they are given, and the audit entry for `audited`, if one is
+  // given.
   //   INVALID_ARGUMENT: malformed, or of another kind;
   //   NOT_FOUND: no such report;
   //   FAILED_PRECONDITION: not next in sequence or not chained to the last
@@ -70,12 +75,13 @@ class CaseThreads {
   //     without a case-key record for this report;
   //   UNAUTHENTICATED: a Guardian signature that does not verify;
   //   RESOURCE_EXHAUSTED: the thread is full;
-  //   whatever `change` returns.
+  //   whatever `change` or `more` returns.
   // `audited` is the staff action to write in the same unit as the entry and
-  // its workflow record (AuditTrail), or null for a reporter's entry:
+  // its other writes (AuditTrail), or null for a reporter's entry:
   // reporters have no account and are not audited.
   absl::StatusOr<Appended> Append(const candour::v1::ThreadEntry& entry, candour::v1::EntryKind allowed,
-                                  const AuditEvent* audited, const WorkflowChange& change = nullptr) const;
+                                  const AuditEvent* audited, const WorkflowChange& change = nullptr,
+                                  const UnitChange& more = nullptr) const;
 
   // A report's thread with its case's workflow summary, not audited: the
   // reporter's read (FollowUpService) and the body of GetThread. NOT_FOUND
@@ -100,6 +106,9 @@ class CaseThreads {
   absl::StatusOr<candour::v1::EntryAdded> Classify(const Caller& caller,
                                                    const candour::v1::ClassifyRequest& request) const;
   absl::StatusOr<candour::v1::EntryAdded> Link(const Caller& caller, const candour::v1::LinkRequest& request) const;
+  // Turnover, in case_rewrap.cc: the REWRAP entry and its case-key records
+  // in one write. Codes as the RPC documents (casework.proto).
+  absl::StatusOr<candour::v1::EntryAdded> Rewrap(const candour::v1::RewrapRequest& request) const;
 
  private:
   storage::ReportStore* const store_;           // not owned

@@ -52,6 +52,7 @@ absl::StatusOr<candour::v1::GetReportResponse> CaseworkService::GetReport(const 
     return absl::DataLossError("stored envelope does not parse");
   }
   for (const auto& rec : *records) {
+    response.add_key_holder_ids(rec.recipient_key_id);
     if (rec.recipient_key_id == request.recipient_key_id()) {
       response.mutable_case_key_record()->set_recipient_key_id(rec.recipient_key_id);
       response.mutable_case_key_record()->set_sealed_case_key(rec.sealed_case_key);

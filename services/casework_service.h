@@ -25,6 +25,8 @@ class CaseworkService {
   using UnixClock = std::function<int64_t()>;
   CaseworkService(storage::ReportStore* store, DirectoryRegistry* directories, AuditTrail* audit, UnixClock now);
 
+  // The report's envelope, the caller's case-key record and the key ids of
+  // every recipient holding one (for turnover).
   // INVALID_ARGUMENT for malformed fields; UNAUTHENTICATED if the proof is
   // stale, from an unknown key, or does not verify; NOT_FOUND if there is no
   // such report or the caller holds no case-key record for it; the audit

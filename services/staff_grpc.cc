@@ -144,4 +144,9 @@ grpc::Status CaseworkGrpc::Link(grpc::ServerContext* context, const LinkRequest*
                     [&](const Caller* caller) { return threads_->Link(*caller, *request); });
 }
 
+grpc::Status CaseworkGrpc::Rewrap(grpc::ServerContext* context, const RewrapRequest* request, EntryAdded* response) {
+  return LoggedCall(*authoriser_, context, "/candour.v1.CaseworkService/Rewrap", response,
+                    [&](const Caller*) { return threads_->Rewrap(*request); });
+}
+
 }  // namespace candour::services

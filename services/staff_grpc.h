@@ -91,6 +91,8 @@ class CaseworkGrpc final : public candour::v1::CaseworkService::Service {
                         candour::v1::EntryAdded* response) override;
   grpc::Status Link(grpc::ServerContext* context, const candour::v1::LinkRequest* request,
                     candour::v1::EntryAdded* response) override;
+  grpc::Status Rewrap(grpc::ServerContext* context, const candour::v1::RewrapRequest* request,
+                      candour::v1::EntryAdded* response) override;
 
  private:
   const CaseworkService* const logic_;  // not owned

@@ -69,6 +69,10 @@ absl::StatusOr<CommitOutcome> InMemoryReportStore::Commit(const UnitOfWork& unit
       if (absl::Status s = CheckThreadEntry(*entry, unit_reports, unit_entries); !s.ok()) return s;
       continue;
     }
+    if (const auto* keys = std::get_if<UnitOfWork::NewCaseKeys>(&write)) {
+      if (absl::Status s = CheckCaseKeys(*keys, unit_reports); !s.ok()) return s;
+      continue;
+    }
     if (const auto* workflow = std::get_if<UnitOfWork::WorkflowRecord>(&write)) {
       // Mirrors RocksDbReportStore::Impl::BatchWorkflowRecord.
       if (!unit_reports.contains(workflow->report_id) && !reports_.contains(workflow->report_id)) {
@@ -100,6 +104,9 @@ absl::StatusOr<CommitOutcome> InMemoryReportStore::Commit(const UnitOfWork& unit
       directories_[directory->version] = directory->signed_directory;
     } else if (const auto* entry = std::get_if<UnitOfWork::NewThreadEntry>(&write)) {
       thread_[{entry->report_id, entry->entry.sequence}] = entry->entry.entry;
+    } else if (const auto* keys = std::get_if<UnitOfWork::NewCaseKeys>(&write)) {
+      std::vector<CaseKeyRecord>& records = case_keys_[keys->report_id];
+      records.insert(records.end(), keys->records.begin(), keys->records.end());
     } else if (const auto* workflow = std::get_if<UnitOfWork::WorkflowRecord>(&write)) {
       workflow_[workflow->report_id] = workflow->record;
     } else if (std::holds_alternative<AuditRecord>(write) || std::holds_alternative<AuditCheckpointRecord>(write)) {
@@ -166,6 +173,24 @@ absl::Status InMemoryReportStore::CheckThreadEntry(
     return absl::FailedPreconditionError("the thread entry before this sequence is absent");
   }
   unit_entries.emplace(write.report_id, sequence);
+  return absl::OkStatus();
+}
+
+// Mirrors RocksDbReportStore::Impl::BatchNewCaseKeys, check for check.
+absl::Status InMemoryReportStore::CheckCaseKeys(const UnitOfWork::NewCaseKeys& write,
+                                                const std::set<std::string_view>& unit_reports) const {
+  if (!unit_reports.contains(write.report_id) && !reports_.contains(write.report_id)) {
+    return absl::FailedPreconditionError("no report with this id for the case keys");
+  }
+  const auto stored = case_keys_.find(write.report_id);
+  if (stored == case_keys_.end()) return absl::OkStatus();
+  for (const CaseKeyRecord& record : write.records) {
+    for (const CaseKeyRecord& existing : stored->second) {
+      if (existing.recipient_key_id == record.recipient_key_id) {
+        return absl::AlreadyExistsError("this recipient already holds a case-key record for the report");
+      }
+    }
+  }
   return absl::OkStatus();
 }
 

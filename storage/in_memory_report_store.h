@@ -54,6 +54,10 @@ class InMemoryReportStore : public ReportStore {
   // added earlier in it), which it extends. REQUIRES: mu_.
   absl::Status CheckThreadEntry(const UnitOfWork::NewThreadEntry& write, const std::set<std::string_view>& unit_reports,
                                 std::set<std::pair<std::string_view, uint32_t>>& unit_entries) const;
+  // Checks added case keys' precondition against the maps and `unit_reports`.
+  // REQUIRES: mu_.
+  absl::Status CheckCaseKeys(const UnitOfWork::NewCaseKeys& write,
+                             const std::set<std::string_view>& unit_reports) const;
 
   // Checks an AuditRecord's or AuditCheckpointRecord's precondition against
   // the maps and `length` (the log's length with the unit's earlier entries),

@@ -44,7 +44,7 @@ struct NewReport {
   int32_t received_day = 0;              // London day the server received it
   std::string envelope;                  // serialised candour.v1.Envelope
   std::string sealed_tag;                // also indexed by arrival day
-  std::vector<CaseKeyRecord> case_keys;  // one per original recipient
+  std::vector<CaseKeyRecord> case_keys;  // one per original recipient (AddCaseKeys adds more)
   std::string receipt_lookup_hash;       // 32 bytes
   std::string receipt_sealed_case_key;   // opaque
 };
@@ -158,6 +158,17 @@ class UnitOfWork {
   }
 
   // Precondition: the report exists (a report added earlier in the same unit
+  // counts) and none of `records`' recipients holds a case-key record for it
+  // yet: the records of recipients given the case key after the report was
+  // made (turnover). Records are never replaced: a recipient's sealed key
+  // is what it opened the case with. 1..n records, each recipient once; a
+  // unit writes one recipient's record of a report at most once, counting
+  // the records of an AddReport of that report in the same unit.
+  void AddCaseKeys(std::string report_id, std::vector<CaseKeyRecord> records) {
+    writes_.emplace_back(NewCaseKeys{std::move(report_id), std::move(records)});
+  }
+
+  // Precondition: the report exists (a report added earlier in the same unit
   // counts). Replaces the report's workflow record, if any: the services
   // layer's coarse case state in clear (status, assignee, due days), opaque
   // here. Storage compares nothing, so a read-check-write of the record is
@@ -177,6 +188,7 @@ class UnitOfWork {
   // earlier in the unit), and no checkpoint for that length is stored.
   void AddAuditCheckpoint(AuditCheckpointRecord record) { writes_.emplace_back(std::move(record)); }
 
+  struct NewCaseKeys { std::string report_id; std::vector<CaseKeyRecord> records; };
   struct NewThreadEntry { std::string report_id; ThreadEntryRecord entry; };
   struct WorkflowRecord { std::string report_id; std::string record; };
   struct NewAccount { StaffAccount account; };
@@ -188,9 +200,9 @@ class UnitOfWork {
   struct EndedSession { std::string token_hash; };
   struct EndedSessionsOf { std::string account; };
 
-  using Write = std::variant<NewReport, DirectoryVersion, NewThreadEntry, WorkflowRecord, NewAccount, ChangedAccount,
-                             Invitation, RedeemedInvitation, DeletedInvitation, NewSession, ChangedSession,
-                             EndedSession, EndedSessionsOf, AuditRecord, AuditCheckpointRecord>;
+  using Write = std::variant<NewReport, DirectoryVersion, NewCaseKeys, NewThreadEntry, WorkflowRecord, NewAccount,
+                             ChangedAccount, Invitation, RedeemedInvitation, DeletedInvitation, NewSession,
+                             ChangedSession, EndedSession, EndedSessionsOf, AuditRecord, AuditCheckpointRecord>;
   const std::vector<Write>& writes() const { return writes_; }
   bool empty() const { return writes_.empty(); }
 
@@ -214,19 +226,22 @@ class ReportStore {
   //     account, invitation or session to update or redeem that is absent
   //     (or a session update naming another account); a thread entry whose
   //     report is absent, or whose sequence is above 1 while the entry
-  //     before it is absent (a gap); a workflow record whose report is absent;
-  //     an audit entry more than one past the log's last (a gap); a
-  //     checkpoint of a length the log does not reach;
+  //     before it is absent (a gap); a workflow record or case-key records
+  //     whose report is absent; an audit entry more than one past the log's
+  //     last (a gap); a checkpoint of a length the log does not reach;
   //   ALREADY_EXISTS (also): an account name, invitation or session token
-  //     hash already present; a thread entry sequence already present; an
-  //     audit entry sequence at or below the log's last; a checkpoint length
+  //     hash already present; a thread entry sequence already present; a
+  //     case-key record for a recipient that already holds one; an audit
+  //     entry sequence at or below the log's last; a checkpoint length
   //     already checkpointed;
   //   INVALID_ARGUMENT: a malformed unit (wrong-size ids or hashes, a negative
   //     day, a key id twice in one report, one id or lookup hash twice, an
   //     account name outside kMaxAccountNameSize / [a-z0-9._-], an empty
   //     record, one account, invitation or session written twice; a thread
   //     entry sequence outside 1..kMaxThreadEntries, an empty entry, one
-  //     (report id, sequence) twice; one report's workflow record twice; an
+  //     (report id, sequence) twice; one report's workflow record twice;
+  //     AddCaseKeys with no records, an empty sealed key, or one (report id,
+  //     recipient key id) twice in the unit, its AddReport included; an
   //     audit sequence or checkpoint length of 0, an empty audit entry or
   //     checkpoint, one audit sequence or one checkpoint length twice);
   //   UNAVAILABLE / INTERNAL / DATA_LOSS: storage failed (nothing applied).

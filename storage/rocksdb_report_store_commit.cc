@@ -4,12 +4,14 @@
 // apply the whole unit as one synced WriteBatch.
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <utility>
 #include <variant>
 #include <vector>
 
 #include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
 #include "rocksdb/write_batch.h"
 #include "storage/rocksdb_report_store_impl.h"
 #include "storage/rocksdb_status.h"
@@ -43,6 +45,35 @@ absl::Status RocksDbReportStore::Impl::AddReportToBatch(const NewReport& r, rock
     s = batch.Put(cf(schema::kArrivalsCf), schema::ArrivalKey(r.received_day, r.report_id), ToSlice(r.sealed_tag));
   }
   return FromRocksDb(s, "build write batch");
+}
+
+absl::Status RocksDbReportStore::Impl::RequireReport(std::string_view report_id,
+                                                     const std::set<std::string_view>& unit_reports, const char* what) {
+  if (unit_reports.contains(report_id)) return absl::OkStatus();
+  absl::StatusOr<std::optional<std::string>> report = Get(schema::kReportsCf, report_id);
+  if (!report.ok()) return report.status();
+  if (!report->has_value()) return absl::FailedPreconditionError(absl::StrCat("no report with this id for ", what));
+  return absl::OkStatus();
+}
+
+absl::Status RocksDbReportStore::Impl::BatchNewCaseKeys(const UnitOfWork::NewCaseKeys& write,
+                                                        const std::set<std::string_view>& unit_reports,
+                                                        rocksdb::WriteBatch& batch) {
+  if (absl::Status s = RequireReport(write.report_id, unit_reports, "the case keys"); !s.ok()) return s;
+  // A report's case keys are written only under its stripe, which this
+  // commit holds. ValidateUnit refused a unit writing one recipient's record twice, so
+  // only stored records can clash.
+  for (const CaseKeyRecord& record : write.records) {
+    const std::string key = schema::CaseKeyKey(write.report_id, record.recipient_key_id);
+    absl::StatusOr<std::optional<std::string>> stored = Get(schema::kCaseKeysCf, key);
+    if (!stored.ok()) return stored.status();
+    if (stored->has_value()) {
+      return absl::AlreadyExistsError("this recipient already holds a case-key record for the report");
+    }
+    rocksdb::Status s = batch.Put(cf(schema::kCaseKeysCf), key, ToSlice(record.sealed_case_key));
+    if (!s.ok()) return FromRocksDb(s, "build write batch");
+  }
+  return absl::OkStatus();
 }
 
 // A retry carries the same client-chosen bytes; the received day and sealed
@@ -120,6 +151,10 @@ absl::StatusOr<CommitOutcome> RocksDbReportStore::Impl::CheckAndBatch(const Unit
       if (absl::Status s = BatchWorkflowRecord(*workflow, thread.reports, batch); !s.ok()) return s;
       continue;
     }
+    if (const auto* keys = std::get_if<UnitOfWork::NewCaseKeys>(&write)) {
+      if (absl::Status s = BatchNewCaseKeys(*keys, thread.reports, batch); !s.ok()) return s;
+      continue;
+    }
     const auto* report = std::get_if<NewReport>(&write);
     if (report == nullptr) {
       if (absl::Status s = AddStaffWriteToBatch(write, staff, batch); !s.ok()) return s;
@@ -143,10 +178,10 @@ absl::StatusOr<std::optional<CommitOutcome>> RocksDbReportStore::Impl::CommitLoc
                                                                                     StaffContext& staff) {
   // Lock order is fixed: stripes (ascending), then the directory mutex, then
   // the audit mutex. The locks cover check and write, so two commits of one
-  // report id (a report, an entry of its thread or its workflow record),
-  // lookup hash, account, invitation or session cannot both pass the check,
-  // while commits of different keys proceed in parallel and RocksDB groups
-  // their synced writes into one fsync.
+  // report id (a report, its case keys, an entry of its thread or its
+  // workflow record), lookup hash, account, invitation or session cannot
+  // both pass the check, while commits of different keys proceed in parallel
+  // and RocksDB groups their synced writes into one fsync.
   std::vector<std::string_view> keys;
   bool has_directory = false;
   bool has_audit = false;
@@ -158,6 +193,8 @@ absl::StatusOr<std::optional<CommitOutcome>> RocksDbReportStore::Impl::CommitLoc
       keys.push_back(e->report_id);
     } else if (const auto* w = std::get_if<UnitOfWork::WorkflowRecord>(&write)) {
       keys.push_back(w->report_id);
+    } else if (const auto* k = std::get_if<UnitOfWork::NewCaseKeys>(&write)) {
+      keys.push_back(k->report_id);
     } else if (std::holds_alternative<UnitOfWork::DirectoryVersion>(write)) {
       has_directory = true;
     } else if (std::holds_alternative<AuditRecord>(write) || std::holds_alternative<AuditCheckpointRecord>(write)) {

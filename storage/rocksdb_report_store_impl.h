@@ -100,6 +100,13 @@ class RocksDbReportStore::Impl {
   // The account a stored session belongs to; nullopt if there is none.
   absl::StatusOr<std::optional<std::string>> SessionOwner(std::string_view token_hash);
 
+  // OK if `report_id` is in `unit_reports` (new or retried earlier in the
+  // unit) or stored; FAILED_PRECONDITION naming `what` otherwise. Reports
+  // are never deleted, so the answer cannot go stale while the caller holds
+  // the report id's stripe.
+  absl::Status RequireReport(std::string_view report_id, const std::set<std::string_view>& unit_reports,
+                             const char* what);
+
   // What a unit's thread entries need besides stored data while it commits.
   struct ThreadContext {
     std::set<std::string_view> reports;                       // new or retried earlier in the unit
@@ -115,6 +122,12 @@ class RocksDbReportStore::Impl {
   // it to `batch`. REQUIRES: the stripe of its report id is held.
   absl::Status BatchWorkflowRecord(const UnitOfWork::WorkflowRecord& write,
                                    const std::set<std::string_view>& unit_reports, rocksdb::WriteBatch& batch);
+
+  // Checks added case keys' precondition (their report is stored or in
+  // `unit_reports`; no recipient holds a stored record) and adds them to
+  // `batch`. REQUIRES: the stripe of the report id is held.
+  absl::Status BatchNewCaseKeys(const UnitOfWork::NewCaseKeys& write, const std::set<std::string_view>& unit_reports,
+                                rocksdb::WriteBatch& batch);
 
   // What a unit's audit writes need besides stored data while it commits.
   struct AuditContext {
@@ -134,17 +147,18 @@ class RocksDbReportStore::Impl {
   absl::Status AddDirectoryToBatch(const UnitOfWork::DirectoryVersion& directory, std::optional<uint64_t>& latest,
                                    rocksdb::WriteBatch& batch);
   // Checks every write's precondition and adds what must be written to
-  // `batch`. REQUIRES: the unit's stripes, and the directory mutex if
-  // `has_directory`, are held.
+  // `batch`. REQUIRES: the unit's stripes, the directory mutex if
+  // `has_directory`, and audit_mu_ if the unit has audit writes, are held.
   absl::StatusOr<CommitOutcome> CheckAndBatch(const UnitOfWork& unit, bool has_directory, StaffContext& staff,
                                               rocksdb::WriteBatch& batch);
   absl::StatusOr<bool> AllColumnFamiliesEmpty();
 
   std::unique_ptr<rocksdb::DB> db_;
   const std::vector<rocksdb::ColumnFamilyHandle*> handles_;  // owned; released in ~Impl
-  // Held across check and write, keyed by report id (reports, their thread
-  // entries and workflow records) and lookup hash, account name, code hash and token hash:
-  // same-key commits serialise, others keep RocksDB's group commit.
+  // Held across check and write, keyed by report id (reports, their case
+  // keys, thread entries and workflow records) and lookup hash, account
+  // name, code hash and token hash: same-key commits serialise, others keep
+  // RocksDB's group commit.
   StripedMutex<kReportStripes> report_stripes_;  // boxed in Impl: ~160 KiB
   std::mutex directory_mu_;                      // serialises directory commits (check + write)
   std::mutex audit_mu_;                          // serialises audit commits (check + write)

@@ -27,13 +27,8 @@ std::string_view ToView(const rocksdb::Slice& s) { return std::string_view(s.dat
 
 absl::Status RocksDbReportStore::Impl::BatchNewThreadEntry(const UnitOfWork::NewThreadEntry& write,
                                                            ThreadContext& thread, rocksdb::WriteBatch& batch) {
-  // Reports are never deleted, so a report seen here stays; entries of this
-  // report can only be written under the stripe this commit holds.
-  if (!thread.reports.contains(write.report_id)) {
-    absl::StatusOr<std::optional<std::string>> report = Get(schema::kReportsCf, write.report_id);
-    if (!report.ok()) return report.status();
-    if (!report->has_value()) return absl::FailedPreconditionError("no report with this id for the thread entry");
-  }
+  // Entries of this report can only be written under the stripe this commit holds.
+  if (absl::Status s = RequireReport(write.report_id, thread.reports, "the thread entry"); !s.ok()) return s;
   const uint32_t sequence = write.entry.sequence;
   const std::string key = schema::ThreadEntryKey(write.report_id, sequence);
   // ValidateUnit refused a unit writing one (report id, sequence) twice, so

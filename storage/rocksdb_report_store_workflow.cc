@@ -26,11 +26,7 @@ rocksdb::Slice ToSlice(std::string_view s) { return rocksdb::Slice(s.data(), s.s
 absl::Status RocksDbReportStore::Impl::BatchWorkflowRecord(const UnitOfWork::WorkflowRecord& write,
                                                            const std::set<std::string_view>& unit_reports,
                                                            rocksdb::WriteBatch& batch) {
-  if (!unit_reports.contains(write.report_id)) {
-    absl::StatusOr<std::optional<std::string>> report = Get(schema::kReportsCf, write.report_id);
-    if (!report.ok()) return report.status();
-    if (!report->has_value()) return absl::FailedPreconditionError("no report with this id for the workflow record");
-  }
+  if (absl::Status s = RequireReport(write.report_id, unit_reports, "the workflow record"); !s.ok()) return s;
   return FromRocksDb(batch.Put(cf(schema::kWorkflowCf), ToSlice(write.report_id), ToSlice(write.record)),
                      "build write batch");
 }

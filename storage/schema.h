@@ -28,10 +28,11 @@
 // "sessions" and one "account_sessions" entry, written and deleted together.
 // A report's thread entries are its "thread" keys, in sequence order, with
 // sequences 1..n and no gaps; so is the audit log, whose entries (1..n) are
-// not per report but one log for the server. A report has at most one
-// workflow record, and only once the report exists. Records and entries are
-// opaque, non-empty bytes owned by the services layer. Stateless and
-// thread-safe.
+// not per report but one log for the server. A report's "case_keys" are
+// those it was submitted with and any added later (turnover), one per
+// recipient. A report has at most one workflow record, and only once the
+// report exists. Records and entries are opaque, non-empty bytes owned by
+// the services layer. Stateless and thread-safe.
 #ifndef CANDOUR_STORAGE_SCHEMA_H_
 #define CANDOUR_STORAGE_SCHEMA_H_
 

@@ -32,6 +32,32 @@ absl::Status ValidateReport(const NewReport& report) {
   return absl::OkStatus();
 }
 
+absl::Status ValidateCaseKeys(const UnitOfWork::NewCaseKeys& write) {
+  if (write.report_id.size() != kReportIdSize) {
+    return absl::InvalidArgumentError(absl::StrCat("case keys report_id must be ", kReportIdSize, " bytes"));
+  }
+  if (write.records.empty()) return absl::InvalidArgumentError("case keys must hold at least one record");
+  for (const CaseKeyRecord& record : write.records) {
+    if (record.recipient_key_id.size() != kRecipientKeyIdSize) {
+      return absl::InvalidArgumentError(absl::StrCat("recipient_key_id must be ", kRecipientKeyIdSize, " bytes"));
+    }
+    if (record.sealed_case_key.empty()) return absl::InvalidArgumentError("sealed_case_key must not be empty");
+  }
+  return absl::OkStatus();
+}
+
+// One write per (report id, recipient key id) in a unit, whether by AddReport
+// or AddCaseKeys, so a store checks "no record yet" against stored data alone.
+absl::Status CheckCaseKeysOnce(std::set<std::pair<std::string_view, std::string_view>>& seen,
+                               std::string_view report_id, const std::vector<CaseKeyRecord>& records) {
+  for (const CaseKeyRecord& record : records) {
+    if (!seen.emplace(report_id, record.recipient_key_id).second) {
+      return absl::InvalidArgumentError("a recipient's case-key record is written twice in one unit of work");
+    }
+  }
+  return absl::OkStatus();
+}
+
 absl::Status ValidateThreadEntry(const UnitOfWork::NewThreadEntry& write) {
   if (write.report_id.size() != kReportIdSize) {
     return absl::InvalidArgumentError(absl::StrCat("thread entry report_id must be ", kReportIdSize, " bytes"));
@@ -85,6 +111,7 @@ class StaffWriteChecker {
  public:
   absl::Status operator()(const NewReport&) { return absl::OkStatus(); }  // see ValidateReport
   absl::Status operator()(const UnitOfWork::DirectoryVersion&) { return absl::OkStatus(); }
+  absl::Status operator()(const UnitOfWork::NewCaseKeys&) { return absl::OkStatus(); }     // ValidateCaseKeys
   absl::Status operator()(const UnitOfWork::NewThreadEntry&) { return absl::OkStatus(); }  // ValidateThreadEntry
   absl::Status operator()(const UnitOfWork::WorkflowRecord&) { return absl::OkStatus(); }  // ValidateWorkflow
   absl::Status operator()(const AuditRecord&) { return absl::OkStatus(); }            // AuditChecker
@@ -189,6 +216,7 @@ absl::Status ValidateUnit(const UnitOfWork& unit) {
   // One workflow record per report, so which of two writes wins never
   // depends on the order a store applies them in.
   std::set<std::string_view> workflow_reports;
+  std::set<std::pair<std::string_view, std::string_view>> case_key_records;
   StaffWriteChecker staff;
   AuditChecker audit;
   for (const UnitOfWork::Write& write : unit.writes()) {
@@ -208,6 +236,11 @@ absl::Status ValidateUnit(const UnitOfWork& unit) {
       }
       continue;
     }
+    if (const auto* keys = std::get_if<UnitOfWork::NewCaseKeys>(&write)) {
+      if (absl::Status s = ValidateCaseKeys(*keys); !s.ok()) return s;
+      if (absl::Status s = CheckCaseKeysOnce(case_key_records, keys->report_id, keys->records); !s.ok()) return s;
+      continue;
+    }
     const auto* report = std::get_if<NewReport>(&write);
     if (report == nullptr) continue;
     if (absl::Status s = ValidateReport(*report); !s.ok()) return s;
@@ -217,6 +250,7 @@ absl::Status ValidateUnit(const UnitOfWork& unit) {
     if (!lookup_hashes.insert(report->receipt_lookup_hash).second) {
       return absl::InvalidArgumentError("receipt_lookup_hash appears twice in one unit of work");
     }
+    if (absl::Status s = CheckCaseKeysOnce(case_key_records, report->report_id, report->case_keys); !s.ok()) return s;
   }
   return staff.Finish();
 }

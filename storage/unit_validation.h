@@ -24,9 +24,12 @@ namespace candour::storage {
 // is outside 1..kMaxThreadEntries, it is empty, or the unit writes one
 // (report id, sequence) twice; or if a workflow record's report id has the
 // wrong size, the record is empty, or the unit writes one report's record
-// twice; or if an audit entry has sequence 0 or is empty, a checkpoint has
-// length 0 or is empty, or the unit writes one audit sequence or checkpoint
-// length twice. OK otherwise (preconditions against stored data are checked by the
+// twice; or if case keys added to a report have a wrong-size report or
+// recipient key id, no records or an empty sealed key, or the unit writes
+// one (report id, recipient key id) twice, by AddCaseKeys or AddReport; or
+// if an audit entry has sequence 0 or is empty, a checkpoint has length 0
+// or is empty, or the unit writes one audit sequence or checkpoint length
+// twice. OK otherwise (preconditions against stored data are checked by the
 // store).
 absl::Status ValidateUnit(const UnitOfWork& unit);
 

@@ -204,16 +204,24 @@ class EndToEndTest : public ::testing::Test {
     auto admin = Client({"account", "accept", "--name", "admin", "--code-file", work_ + "/admin.code",
                          "--passphrase-out", admin_passphrase_});
     ASSERT_EQ(admin.exit_code, 0) << admin.err;
-    auto invite = Client({"admin", "invite", "--account", "admin", "--passphrase-file", admin_passphrase_, "--name",
-                          "guardian", "--role", "guardian"});
-    ASSERT_EQ(invite.exit_code, 0) << invite.err;
-    guardian_invitation_ = InvitationCode(invite.out);
-    std::ofstream(work_ + "/guardian.code") << guardian_invitation_ << "\n";
-    auto guardian = Client({"account", "accept", "--name", "guardian", "--code-file", work_ + "/guardian.code",
-                            "--passphrase-file", org_->guardian_passphrase});
-    ASSERT_EQ(guardian.exit_code, 0) << guardian.err;
-    EXPECT_NE(guardian.out.find("Account guardian made: guardian."), std::string::npos) << guardian.out;
+    guardian_invitation_ = AddGuardianAccount("guardian", org_->guardian_passphrase);
     guardian_ready_ = true;
+  }
+
+  // Invites a Guardian account as the admin and makes it with the passphrase
+  // in `passphrase_file`; returns the invitation code. REQUIRES: the admin
+  // account (EnsureGuardianAccount makes it).
+  std::string AddGuardianAccount(const std::string& name, const std::string& passphrase_file) {
+    auto invite = Client({"admin", "invite", "--account", "admin", "--passphrase-file", admin_passphrase_, "--name",
+                          name, "--role", "guardian"});
+    EXPECT_EQ(invite.exit_code, 0) << invite.err;
+    const std::string code = InvitationCode(invite.out);
+    std::ofstream(work_ + "/" + name + ".code") << code << "\n";
+    auto made = Client({"account", "accept", "--name", name, "--code-file", work_ + "/" + name + ".code",
+                        "--passphrase-file", passphrase_file});
+    EXPECT_EQ(made.exit_code, 0) << made.err;
+    EXPECT_NE(made.out.find("Account " + name + " made: guardian."), std::string::npos) << made.out;
+    return code;
   }
 
   // Every staff secret a test made: passphrases and invitation codes, in
@@ -572,6 +580,85 @@ TEST_F(EndToEndTest, AnonymousReporterAndGuardianTalkWithOnlyTheReceiptCode) {
                     EXPECT_EQ(Found(both, markers), std::vector<std::string>{}) << cf;
                   })
                   .ok());
+}
+
+// The `text` of `field: "..."` in a protobuf text file, escapes and all.
+std::string TextField(const std::string& text, const std::string& field) {
+  std::smatch m;
+  EXPECT_TRUE(std::regex_search(text, m, std::regex("\\n *" + field + ": (\"[^\\n]*\")\\n"))) << field;
+  return m.size() > 1 ? m[1].str() : "\"\"";
+}
+
+TEST_F(EndToEndTest, AGuardianAddedLaterReadsAnOpenCaseAfterRewrap) {
+  Submitted r = Report({"--kind", "bullying", "--characteristic", "disability", "--source", "manager",
+                        "--department", "5", "--what", "MARKER-R0 my rota is changed whenever I ask for adjustments"});
+  std::ofstream(work_ + "/code.txt") << r.receipt_code << "\n";
+  EnsureGuardianAccount();
+
+  // A second Guardian joins: their keys, a new aggregation key for both, and
+  // directory version 2 listing both, signed offline and published.
+  const std::string second = work_ + "/second";
+  auto keygen = Client({"guardian", "keygen", "--name", "Second Guardian", "--out", second, "--passphrase-out",
+                        second + ".pass"});
+  ASSERT_EQ(keygen.exit_code, 0) << keygen.err;
+  const std::string first_pub = org_->dir + "/guardian/test-guardian.pub";
+  const std::string second_pub = second + "/second-guardian.pub";
+  auto aggregation = Client({"guardian", "aggregation-key", "--recipients", first_pub, "--recipients", second_pub,
+                             "--out", work_ + "/aggregation-2.txtpb"});
+  ASSERT_EQ(aggregation.exit_code, 0) << aggregation.err;
+  const std::string first_text = ReadWholeFile(first_pub);
+  std::ofstream(work_ + "/version-2.txtpb") << "version: 2\nrelease_holder_key_id: " << TextField(first_text, "key_id")
+                                            << "\nrelease_public_key: " << TextField(first_text, "ed25519_public_key")
+                                            << "\n";
+  auto sign = Client({"admin", "directory", "sign", org_->dir + "/org/directory.txtpb", "--include", first_pub,
+                      "--include", second_pub, "--include", work_ + "/aggregation-2.txtpb", "--include",
+                      work_ + "/version-2.txtpb", "--key", org_->org_key, "--passphrase-file", org_->org_passphrase,
+                      "--out", work_ + "/directory-2.signed"});
+  ASSERT_EQ(sign.exit_code, 0) << sign.err;
+  ASSERT_EQ(Client({"admin", "directory", "publish", work_ + "/directory-2.signed"}).exit_code, 0);
+  AddGuardianAccount("second", second + ".pass");
+  const auto as = [&](const std::string& account, const std::string& key, const std::string& pass,
+                      std::vector<std::string> args) {
+    args.insert(args.begin(), "cases");
+    args.insert(args.end(), {"--account", account, "--key", key, "--passphrase-file", pass});
+    return Client(args);
+  };
+  const auto as_first = [&](std::vector<std::string> args) {
+    return as("guardian", org_->guardian_key, org_->guardian_passphrase, std::move(args));
+  };
+  const auto as_second = [&](std::vector<std::string> args) {
+    return as("second", second + "/second-guardian.key", second + ".pass", std::move(args));
+  };
+
+  // Until a Guardian who holds the case re-wraps it, the newcomer cannot open it.
+  auto not_yet = as_second({"show", r.report_id});
+  EXPECT_EQ(not_yet.exit_code, 1);
+  EXPECT_NE(not_yet.err.find("no case-key record"), std::string::npos) << not_yet.err;
+  auto rewrap = as_first({"rewrap"});
+  ASSERT_EQ(rewrap.exit_code, 0) << rewrap.err;
+  EXPECT_NE(rewrap.out.find(r.report_id + ": gave the key to Second Guardian ("), std::string::npos) << rewrap.out;
+  EXPECT_NE(rewrap.out.find("1 case(s), 0 not re-wrapped."), std::string::npos) << rewrap.out;
+
+  auto shown = as_second({"show", r.report_id});
+  ASSERT_EQ(shown.exit_code, 0) << shown.err;
+  EXPECT_NE(shown.out.find("MARKER-R0 my rota"), std::string::npos) << shown.out;
+  EXPECT_NE(shown.out.find("Test Guardian gave the case key to key "), std::string::npos) << shown.out;
+  EXPECT_EQ(shown.out.find("ERROR"), std::string::npos) << shown.out;
+  std::ofstream(work_ + "/reply.txt") << "MARKER-R1 I have taken over your case from today.";
+  auto reply = as_second({"reply", r.report_id, "--message-file", work_ + "/reply.txt"});
+  ASSERT_EQ(reply.exit_code, 0) << reply.err;
+  auto reporter = Client({"followup", "--code-file", work_ + "/code.txt"});
+  ASSERT_EQ(reporter.exit_code, 0) << reporter.err;
+  EXPECT_NE(reporter.out.find("Second Guardian:\nMARKER-R1 I have taken over"), std::string::npos) << reporter.out;
+  EXPECT_EQ(reporter.out.find("case key"), std::string::npos) << reporter.out;  // a staff-only entry
+
+  // Nothing left to do; a second run says so and writes nothing.
+  auto again = as_second({"rewrap", r.report_id});
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_NE(again.out.find("every recipient of the directory already holds the key"), std::string::npos) << again.out;
+  auto help = Client({"cases", "rewrap", "--help"});
+  EXPECT_EQ(help.exit_code, 0);
+  EXPECT_NE(help.out.find("candour guardian aggregation-key"), std::string::npos) << help.out;
 }
 
 TEST_F(EndToEndTest, ClientRefusesRolledBackDirectory) {

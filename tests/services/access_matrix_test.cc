@@ -70,6 +70,7 @@ const std::map<std::string, Expected>& ExpectedTable() {
       {"/candour.v1.CaseworkService/Classify", {false, {candour::v1::ROLE_GUARDIAN}}},
       {"/candour.v1.CaseworkService/Link", {false, {candour::v1::ROLE_GUARDIAN}}},
       {"/candour.v1.CaseworkService/GetCaseAccess", {false, {candour::v1::ROLE_GUARDIAN}}},
+      {"/candour.v1.CaseworkService/Rewrap", {false, {candour::v1::ROLE_GUARDIAN}}},
   };
   return *table;
 }

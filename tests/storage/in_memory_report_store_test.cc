@@ -5,6 +5,7 @@
 
 #include "gtest/gtest.h"
 #include "tests/storage/audit_store_contract.h"
+#include "tests/storage/case_keys_store_contract.h"
 #include "tests/storage/report_store_contract.h"
 #include "tests/storage/staff_store_conflicts.h"
 #include "tests/storage/staff_store_contract.h"
@@ -26,5 +27,6 @@ INSTANTIATE_TYPED_TEST_SUITE_P(InMemory, StaffStoreConflictTest, InMemoryFactory
 INSTANTIATE_TYPED_TEST_SUITE_P(InMemory, ThreadStoreContractTest, InMemoryFactory);
 INSTANTIATE_TYPED_TEST_SUITE_P(InMemory, WorkflowStoreContractTest, InMemoryFactory);
 INSTANTIATE_TYPED_TEST_SUITE_P(InMemory, AuditStoreContractTest, InMemoryFactory);
+INSTANTIATE_TYPED_TEST_SUITE_P(InMemory, CaseKeysStoreContractTest, InMemoryFactory);
 
 }  // namespace candour::storage::testing

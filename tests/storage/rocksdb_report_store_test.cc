@@ -11,6 +11,7 @@
 #include "rocksdb/db.h"
 #include "storage/schema.h"
 #include "tests/storage/audit_store_contract.h"
+#include "tests/storage/case_keys_store_contract.h"
 #include "tests/storage/report_store_contract.h"
 #include "tests/storage/rocksdb_test_support.h"
 #include "tests/storage/staff_store_conflicts.h"
@@ -43,6 +44,7 @@ INSTANTIATE_TYPED_TEST_SUITE_P(RocksDb, StaffStoreConflictTest, RocksDbFactory);
 INSTANTIATE_TYPED_TEST_SUITE_P(RocksDb, ThreadStoreContractTest, RocksDbFactory);
 INSTANTIATE_TYPED_TEST_SUITE_P(RocksDb, WorkflowStoreContractTest, RocksDbFactory);
 INSTANTIATE_TYPED_TEST_SUITE_P(RocksDb, AuditStoreContractTest, RocksDbFactory);
+INSTANTIATE_TYPED_TEST_SUITE_P(RocksDb, CaseKeysStoreContractTest, RocksDbFactory);
 }  // namespace testing
 
 namespace {

@@ -16,9 +16,9 @@
 
 #include "gtest/gtest.h"
 #include "storage/report_store.h"
+#include "tests/storage/case_state_fixture.h"
 #include "tests/storage/report_store_contract.h"
 #include "tests/storage/staff_store_contract.h"
-#include "tests/storage/store_contract_fixture.h"
 #include "tests/storage/thread_store_contract.h"
 
 namespace candour::storage::testing {
@@ -27,22 +27,14 @@ namespace candour::storage::testing {
 inline std::string Workflow(const std::string& tag) { return "status" + std::string(1, '\0') + tag; }
 
 template <typename Factory>
-class WorkflowStoreContractTest : public StoreContractFixture<Factory> {
+class WorkflowStoreContractTest : public CaseStateFixture<Factory> {
  protected:
-  using StoreContractFixture<Factory>::Apply;
-  using StoreContractFixture<Factory>::store_;
+  using CaseStateFixture<Factory>::Apply;
 
   void Put(const std::string& report_id, const std::string& record) {
     UnitOfWork unit;
     unit.PutWorkflow(report_id, record);
     Apply(unit);
-  }
-
-  // The workflow record of `report_id`; nullopt (and a failure) if the read fails.
-  std::optional<std::string> Record(const std::string& report_id) {
-    absl::StatusOr<std::optional<std::string>> record = store_->GetWorkflow(report_id);
-    EXPECT_TRUE(record.ok()) << record.status();
-    return record.ok() ? *record : std::nullopt;
   }
 
   // Reports 1, 2 and 3; report 1 has record "one" and thread entries 1 and 2.
@@ -53,32 +45,6 @@ class WorkflowStoreContractTest : public StoreContractFixture<Factory> {
     unit.AddThreadEntry(Id(1), Entry(2));
     unit.PutWorkflow(Id(1), Workflow("one"));
     Apply(unit);
-  }
-
-  // What a test can see of reports 1..3 and the rest of the store.
-  struct Visible {
-    std::vector<std::optional<std::string>> records;
-    std::vector<std::vector<ThreadEntryRecord>> threads;
-    size_t arrivals;
-    StaffDump staff;
-    bool operator==(const Visible&) const = default;
-  };
-  Visible Look() {
-    Visible visible{{}, {}, AllArrivals(*store_).size(), DumpStaff(*store_)};
-    for (int n : {1, 2, 3}) {
-      visible.records.push_back(Record(Id(n)));
-      absl::StatusOr<std::vector<ThreadEntryRecord>> thread = store_->GetThread(Id(n));
-      EXPECT_TRUE(thread.ok()) << thread.status();
-      visible.threads.push_back(thread.ok() ? *thread : std::vector<ThreadEntryRecord>());
-    }
-    return visible;
-  }
-
-  // Expects `unit` to fail with `code` and to leave the store as it was.
-  void ExpectRejected(const UnitOfWork& unit, absl::StatusCode code) {
-    const Visible before = Look();
-    EXPECT_EQ(store_->Commit(unit).status().code(), code);
-    EXPECT_TRUE(Look() == before);
   }
 };
 
