@@ -6,8 +6,9 @@
 // entry as Append does, that each recipient is in the current directory and
 // holds no record yet, the records' sizes — and writes the REWRAP entry and
 // the records in one unit, so no record lands without the signed entry that
-// names it. It cannot check that a record seals the case key: only its
-// recipient can, by opening the case.
+// names it, nor without the Guardian's REWRAP audit entry (AuditTrail). It
+// cannot check that a record seals the case key: only its recipient can, by
+// opening the case.
 #include <algorithm>
 #include <set>
 #include <string>
@@ -87,11 +88,15 @@ absl::StatusOr<std::vector<storage::CaseKeyRecord>> RecordsToAdd(const candour::
 
 }  // namespace
 
-absl::StatusOr<candour::v1::EntryAdded> CaseThreads::Rewrap(const candour::v1::RewrapRequest& request) const {
+absl::StatusOr<candour::v1::EntryAdded> CaseThreads::Rewrap(const Caller& caller,
+                                                            const candour::v1::RewrapRequest& request) const {
   if (absl::Status s = CheckRecords(request); !s.ok()) return s;
   const std::string& report_id = request.entry().report_id();
+  // Names the report only: who was given the key is in the signed entry,
+  // sealed, and the log needs no more than that the Guardian re-wrapped it.
+  const AuditEvent rewrapped{caller.account, candour::v1::AUDIT_ACTION_REWRAP, ReportObject(report_id)};
   absl::StatusOr<Appended> appended =
-      Append(request.entry(), candour::v1::ENTRY_KIND_REWRAP, /*audited=*/nullptr, /*change=*/nullptr,
+      Append(request.entry(), candour::v1::ENTRY_KIND_REWRAP, &rewrapped, /*change=*/nullptr,
              [&](storage::UnitOfWork& unit, const CurrentDirectory& current) -> absl::Status {
                absl::StatusOr<std::vector<storage::CaseKeyRecord>> holders = store_->GetCaseKeys(report_id);
                if (!holders.ok()) return holders.status();

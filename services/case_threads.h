@@ -106,9 +106,10 @@ class CaseThreads {
   absl::StatusOr<candour::v1::EntryAdded> Classify(const Caller& caller,
                                                    const candour::v1::ClassifyRequest& request) const;
   absl::StatusOr<candour::v1::EntryAdded> Link(const Caller& caller, const candour::v1::LinkRequest& request) const;
-  // Turnover, in case_rewrap.cc: the REWRAP entry and its case-key records
-  // in one write. Codes as the RPC documents (casework.proto).
-  absl::StatusOr<candour::v1::EntryAdded> Rewrap(const candour::v1::RewrapRequest& request) const;
+  // Turnover, in case_rewrap.cc: the REWRAP entry, its case-key records and
+  // the caller's audit entry in one write. Codes as the RPC documents
+  // (casework.proto).
+  absl::StatusOr<candour::v1::EntryAdded> Rewrap(const Caller& caller, const candour::v1::RewrapRequest& request) const;
 
  private:
   storage::ReportStore* const store_;           // not owned

@@ -146,7 +146,7 @@ grpc::Status CaseworkGrpc::Link(grpc::ServerContext* context, const LinkRequest*
 
 grpc::Status CaseworkGrpc::Rewrap(grpc::ServerContext* context, const RewrapRequest* request, EntryAdded* response) {
   return LoggedCall(*authoriser_, context, "/candour.v1.CaseworkService/Rewrap", response,
-                    [&](const Caller*) { return threads_->Rewrap(*request); });
+                    [&](const Caller* caller) { return threads_->Rewrap(*caller, *request); });
 }
 
 }  // namespace candour::services

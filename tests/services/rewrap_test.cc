@@ -7,7 +7,8 @@
 // and writes to it; a Guardian removed from the directory gets nothing of a
 // report made after, and what they wrote before still verifies for everyone
 // else. Bad re-wraps get their own status and leave every column family
-// byte-identical.
+// byte-identical. A re-wrap is on the audit log, naming the Guardian and the
+// report, and a refused one is not.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -22,6 +23,7 @@
 #include "clients/case_rewrap.h"
 #include "clients/guardian_case.h"
 #include "clients/intake_client.h"
+#include "crypto/audit_chain.h"
 #include "crypto/bytes.h"
 #include "crypto/case_key.h"
 #include "crypto/receipt.h"
@@ -217,6 +219,21 @@ class RewrapTest : public ::testing::Test {
     EXPECT_EQ(added->workflow().status(), candour::v1::CASE_STATUS_NEW);  // a re-wrap moves nothing
   }
 
+  // guardian(0)'s re-wrap of the report to every recipient of the current
+  // directory without the key, as the next entry of the thread as it stands.
+  absl::StatusOr<candour::v1::RewrapRequest> NextRewrap() {
+    auto opened = Open(org_.guardian(0), ReportId());
+    if (!opened.ok()) return opened.status();
+    return clients::SealRewrap(*opened, org_.guardian(0), clients::MissingRecipients(*opened));
+  }
+
+  // The audit log as stored.
+  std::vector<storage::AuditRecord> AuditLog() {
+    absl::StatusOr<std::vector<storage::AuditRecord>> log = server_->store().ReadAudit(1, 100000);
+    EXPECT_TRUE(log.ok()) << log.status();
+    return log.ok() ? *std::move(log) : std::vector<storage::AuditRecord>();
+  }
+
   static inline const TestOrg org_{3};
   const crypto::RecipientKeys recovery_ = crypto::NewRecipientKeys();
   ScopedTempDir dir_{"candour_rewrap"};
@@ -325,12 +342,44 @@ TEST_F(RewrapTest, ARemovedGuardianCannotReadAReportMadeAfter) {
   EXPECT_EQ(KeyIds(clients::MissingRecipients(*first)), std::vector<std::string>{org_.guardian(2).key_id});
 }
 
+TEST_F(RewrapTest, ARewrapIsAuditedAsTheGuardiansActOnTheReportAndARefusedOneIsNot) {
+  Submit();
+  Publish(2, {0, 1}, /*with_recovery=*/true);
+  auto request = NextRewrap();
+  ASSERT_TRUE(request.ok()) << request.status();
+  clients::CaseworkClient casework = Casework();  // the session SetUp signed in
+  const size_t before = AuditLog().size();
+
+  // Refused before anything is written: a recipient who holds the key.
+  candour::v1::RewrapRequest holder = *request;
+  holder.mutable_case_key_records(0)->set_recipient_key_id(org_.guardian(0).key_id);
+  EXPECT_EQ(casework.Rewrap(holder).status().code(), Code::kAlreadyExists);
+  EXPECT_EQ(AuditLog().size(), before);
+
+  ASSERT_TRUE(casework.Rewrap(*request).ok());
+  const std::vector<storage::AuditRecord> log = AuditLog();
+  ASSERT_EQ(log.size(), before + 1);
+  auto entry = crypto::ParseAuditEntry(log.back().entry);
+  ASSERT_TRUE(entry.ok()) << entry.status();
+  EXPECT_EQ(entry->actor(), "guardian");
+  EXPECT_EQ(entry->action(), candour::v1::AUDIT_ACTION_REWRAP);
+  EXPECT_EQ(entry->object(), crypto::HexEncode(ReportId()));
+  // Who was given the key is in the sealed entry only, not in the log.
+  for (const candour::v1::CaseKeyRecord& record : request->case_key_records()) {
+    EXPECT_EQ(log.back().entry.find(record.recipient_key_id()), std::string::npos);
+    EXPECT_EQ(log.back().entry.find(record.sealed_case_key()), std::string::npos);
+  }
+  EXPECT_EQ(log.back().entry.find(request->entry().ciphertext()), std::string::npos);
+
+  // The same re-wrap again: the thread has moved on, and nothing is logged.
+  EXPECT_EQ(casework.Rewrap(*request).status().code(), Code::kFailedPrecondition);
+  EXPECT_EQ(AuditLog().size(), before + 1);
+}
+
 TEST_F(RewrapTest, BadRewrapsGetTheirOwnStatusAndChangeNothing) {
   Submit();
   Publish(2, {0, 1}, /*with_recovery=*/true);
-  auto before = Open(org_.guardian(0), ReportId());
-  ASSERT_TRUE(before.ok()) << before.status();
-  auto stale = clients::SealRewrap(*before, org_.guardian(0), clients::MissingRecipients(*before));
+  auto stale = NextRewrap();
   ASSERT_TRUE(stale.ok()) << stale.status();
   ASSERT_TRUE(ReporterWrites("are you there?").ok());  // the thread moves on
   auto first = Open(org_.guardian(0), ReportId());

@@ -152,6 +152,28 @@ TYPED_TEST_P(AuditStoreContractTest, EntryLandsWithAThreadEntryAndItsWorkflowRec
   EXPECT_EQ(this->store_->GetThread(Id(1)).value(), Entries(1, 1));
 }
 
+// What CaseThreads commits for a re-wrap: the REWRAP thread entry, the
+// case-key records it names and the audit entry, all or none.
+TYPED_TEST_P(AuditStoreContractTest, EntryLandsWithAThreadEntryAndItsCaseKeys) {
+  this->Apply(UnitWith(MakeReport(1)));  // keys 1 and 2
+  const auto given = [](int n) { return CaseKeyRecord{Id(n, 'k'), "sealed" + std::string(1, '\0') + "given"}; };
+  UnitOfWork unit;
+  unit.AddThreadEntry(Id(1), Entry(1));
+  unit.AddCaseKeys(Id(1), {given(3)});
+  unit.AppendAudit(Audit(1));
+  this->Apply(unit);
+  EXPECT_EQ(this->store_->GetCaseKeys(Id(1))->size(), 3u);
+  // Raced: its entry's sequence is taken, so no record and no audit entry.
+  UnitOfWork stale;
+  stale.AddThreadEntry(Id(1), Entry(1, "stale"));
+  stale.AddCaseKeys(Id(1), {given(4)});
+  stale.AppendAudit(Audit(2));
+  EXPECT_EQ(this->store_->Commit(stale).status().code(), absl::StatusCode::kAlreadyExists);
+  EXPECT_EQ(this->Log(), Audits(1, 1));
+  EXPECT_EQ(this->store_->GetCaseKeys(Id(1))->size(), 3u);
+  EXPECT_EQ(this->store_->GetThread(Id(1)).value(), Entries(1, 1));
+}
+
 TYPED_TEST_P(AuditStoreContractTest, FailedPreconditionsWriteNothing) {
   this->Populate();
   struct Case {
@@ -302,9 +324,9 @@ TYPED_TEST_P(AuditStoreContractTest, ConcurrentAppendsLeaveAGapFreeLog) {
 
 REGISTER_TYPED_TEST_SUITE_P(AuditStoreContractTest, EmptyLogHasNoLastEntryAndNoCheckpoint,
                             EntriesRoundTripInSequenceOrder, EntryLandsInOneUnitWithTheAction,
-                            EntryLandsWithAThreadEntryAndItsWorkflowRecord, FailedPreconditionsWriteNothing,
-                            MalformedWritesAreInvalidArgument, CheckpointsRoundTripOrderedByLength,
-                            ConcurrentAppendsLeaveAGapFreeLog);
+                            EntryLandsWithAThreadEntryAndItsWorkflowRecord, EntryLandsWithAThreadEntryAndItsCaseKeys,
+                            FailedPreconditionsWriteNothing, MalformedWritesAreInvalidArgument,
+                            CheckpointsRoundTripOrderedByLength, ConcurrentAppendsLeaveAGapFreeLog);
 
 }  // namespace candour::storage::testing
 
