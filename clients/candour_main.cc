@@ -42,6 +42,8 @@ Commands:
   admin directory renew           re-sign the current directory with fresh dates
   admin directory show            verify and print the directory
   account accept                  make your staff account from an invitation
+  login                           sign in once for the staff commands that follow
+  logout                          end the session login kept
   admin invite                    invite a member of staff (admin)
   admin disable                   disable a staff account (admin)
   admin staff                     list staff accounts (admin)
@@ -71,6 +73,8 @@ const std::map<std::string, Command>& Commands() {
       {"admin directory renew", RunDirectoryRenew},
       {"admin directory show", RunDirectoryShow},
       {"account accept", RunAccountAccept},
+      {"login", RunLogin},
+      {"logout", RunLogout},
       {"followup", RunFollowUp},
       {"cases show", RunGuardianDecrypt},
       {"cases reply", RunCasesReply},

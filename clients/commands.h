@@ -8,6 +8,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,10 +22,16 @@ using Argv = std::vector<std::string>;
 
 // What a staff command does once signed in.
 using StaffAction = std::function<absl::Status(const std::shared_ptr<grpc::Channel>&, const SignedIn&)>;
-// Signs in as --account with the passphrase (--passphrase-file or asked),
-// checks the server's audit log (CheckAuditTrail), runs `fn`, and signs out
-// whatever `fn` returned.
+// Resumes the session `candour login` kept for --account, else signs in
+// with the passphrase (--passphrase-file or asked); checks the server's audit
+// log (CheckAuditTrail), runs `fn`, and signs out whatever `fn` returned,
+// unless the session is a kept one.
 absl::Status AsStaff(const Args& args, const GlobalOptions& globals, const StaffAction& fn);
+// The session `candour login` kept for `account` on this server, checked
+// with the server; empty if there is none (noting on stderr one that has
+// ended). Errors as ResumeStaff's, with a hint.
+absl::StatusOr<std::optional<SignedIn>> SavedSession(const std::shared_ptr<grpc::Channel>& channel,
+                                                     const GlobalOptions& globals, const std::string& account);
 // Checks that the server's audit log extends what this client saw last
 // (clients/audit_trust.h) and remembers its head; notes what it could not
 // check on stderr. DATA_LOSS with a hint if the log was cut or rewritten.
@@ -40,6 +47,8 @@ absl::Status RunDirectorySign(const Argv& argv, const GlobalOptions& globals);
 absl::Status RunDirectoryPublish(const Argv& argv, const GlobalOptions& globals);
 absl::Status RunDirectoryRenew(const Argv& argv, const GlobalOptions& globals);
 absl::Status RunDirectoryShow(const Argv& argv, const GlobalOptions& globals);
+absl::Status RunLogin(const Argv& argv, const GlobalOptions& globals);
+absl::Status RunLogout(const Argv& argv, const GlobalOptions& globals);
 absl::Status RunAccountAccept(const Argv& argv, const GlobalOptions& globals);
 absl::Status RunFollowUp(const Argv& argv, const GlobalOptions& globals);
 absl::Status RunCasesReply(const Argv& argv, const GlobalOptions& globals);

@@ -110,15 +110,22 @@ absl::StatusOr<std::unique_ptr<GuardianSession>> GuardianSession::Start(const Ar
 
   auto connection = Connect(globals);
   if (!connection.ok()) return connection.status();
-  AuthClient auth(connection->channel, globals.channel.deadline);
-  auto staff = SignInStaff(auth, args.Get("account"), passphrase->view());
-  if (absl::IsUnauthenticated(staff.status()) && !args.Has("passphrase-file")) {
-    // The account was made with a passphrase of its own.
-    auto account_passphrase = ReadPassphrase(args, "Passphrase for your staff account");
-    if (!account_passphrase.ok()) return account_passphrase.status();
-    staff = SignInStaff(auth, args.Get("account"), account_passphrase->view());
+  auto saved = SavedSession(connection->channel, globals, args.Get("account"));
+  if (!saved.ok()) return saved.status();
+  absl::StatusOr<SignedIn> staff = absl::UnknownError("not signed in");
+  if (saved->has_value()) {
+    staff = **std::move(saved);
+  } else {
+    AuthClient auth(connection->channel, globals.channel.deadline);
+    staff = SignInStaff(auth, args.Get("account"), passphrase->view());
+    if (absl::IsUnauthenticated(staff.status()) && !args.Has("passphrase-file")) {
+      // The account was made with a passphrase of its own.
+      auto account_passphrase = ReadPassphrase(args, "Passphrase for your staff account");
+      if (!account_passphrase.ok()) return account_passphrase.status();
+      staff = SignInStaff(auth, args.Get("account"), account_passphrase->view());
+    }
+    if (!staff.ok()) return WithHint(staff.status(), "check the account name and passphrase");
   }
-  if (!staff.ok()) return WithHint(staff.status(), "check the account name and passphrase");
   std::unique_ptr<GuardianSession> session(
       new GuardianSession(*std::move(connection), *std::move(staff), *std::move(keys), globals.channel.deadline));
   // As for every staff command: nothing is read or written on a server whose
@@ -129,6 +136,7 @@ absl::StatusOr<std::unique_ptr<GuardianSession>> GuardianSession::Start(const Ar
 }
 
 GuardianSession::~GuardianSession() {
+  if (staff_.saved) return;  // kept by `candour login` until `candour logout`
   AuthClient signed_in(connection_.channel, deadline_, staff_.token.get());
   static_cast<void>(signed_in.SignOut());  // it expires by itself if this fails
 }

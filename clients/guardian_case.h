@@ -26,13 +26,15 @@
 
 namespace candour::clients {
 
-// A Guardian signed in for the length of one command; signs out when destroyed.
+// A Guardian signed in for the length of one command; signs out when
+// destroyed, unless the session is the one `candour login` kept.
 class GuardianSession {
  public:
   // Reads --key and --account from `args`, asks for (or reads) the
-  // passphrase, unwraps the key, signs in and checks the server's audit log
-  // (CheckAuditTrail in clients/commands.h): DATA_LOSS, signed out again, if
-  // the log does not extend the one this client saw.
+  // passphrase, unwraps the key, resumes the kept session or signs in, and
+  // checks the server's audit log (CheckAuditTrail in clients/commands.h):
+  // DATA_LOSS, signed out again, if the log does not extend the one this
+  // client saw.
   static absl::StatusOr<std::unique_ptr<GuardianSession>> Start(const Args& args, const GlobalOptions& globals);
   ~GuardianSession();
 

@@ -1,8 +1,8 @@
 // Copyright 2026 The Candour Authors. Licensed under the Apache License 2.0.
 //
 // `candour account accept` and `candour admin invite|disable|staff`. Every
-// command that acts as a staff member signs in for itself and signs out when
-// done: session tokens live in this process's memory only.
+// command that acts as a staff member resumes the session `candour login`
+// kept, or signs in for itself and signs out when done.
 #include <cstdio>
 #include <cstring>
 #include <functional>
@@ -113,16 +113,23 @@ absl::Status AsStaff(const Args& args, const GlobalOptions& globals, const Staff
   }
   auto channel = MakeChannel(globals.channel);
   if (!channel.ok()) return channel.status();
-  auto passphrase = ReadPassphrase(args, "Passphrase for your staff account");
-  if (!passphrase.ok()) return passphrase.status();
-  AuthClient auth(*channel, globals.channel.deadline);
-  auto signed_in = SignInStaff(auth, args.Get("account"), passphrase->view());
-  if (!signed_in.ok()) return WithHint(signed_in.status(), "check the account name and passphrase");
+  auto signed_in = SavedSession(*channel, globals, args.Get("account"));
+  if (!signed_in.ok()) return signed_in.status();
+  if (!signed_in->has_value()) {
+    auto passphrase = ReadPassphrase(args, "Passphrase for your staff account");
+    if (!passphrase.ok()) return passphrase.status();
+    AuthClient auth(*channel, globals.channel.deadline);
+    auto fresh = SignInStaff(auth, args.Get("account"), passphrase->view());
+    if (!fresh.ok()) return WithHint(fresh.status(), "check the account name and passphrase");
+    signed_in->emplace(*std::move(fresh));
+  }
+  const SignedIn& staff = **signed_in;
   // Every staff command first checks that the server's audit log extends
   // the one this client saw; a command on a rewritten log is refused.
-  absl::Status result = CheckAuditTrail(*channel, globals, *signed_in);
-  if (result.ok()) result = fn(*channel, *signed_in);
-  AuthClient session(*channel, globals.channel.deadline, signed_in->token.get());
+  absl::Status result = CheckAuditTrail(*channel, globals, staff);
+  if (result.ok()) result = fn(*channel, staff);
+  if (staff.saved) return result;  // `candour logout` ends it
+  AuthClient session(*channel, globals.channel.deadline, staff.token.get());
   absl::Status ended = session.SignOut();
   if (result.ok() && !ended.ok()) return WithHint(ended, "the session could not be ended; it expires by itself");
   return result;

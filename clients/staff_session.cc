@@ -3,6 +3,7 @@
 
 #include <sodium.h>
 
+#include "clients/session_keyring.h"
 #include "core/account_name.h"
 #include "crypto/staff_credentials.h"
 
@@ -80,6 +81,33 @@ absl::StatusOr<candour::v1::Grants> AcceptStaffInvitation(AuthClient& auth, std:
   WipeField(request.mutable_invitation_code());
   if (!response.ok()) return response.status();
   return response->grants();
+}
+
+absl::StatusOr<Resumed> ResumeStaff(const std::shared_ptr<grpc::Channel>& channel, std::chrono::milliseconds deadline,
+                                    std::string_view server, std::string_view account) {
+  absl::StatusOr<std::string> name = core::NormaliseAccountName(account);
+  if (!name.ok()) return name.status();
+  const std::string key_name = SessionKeyName(server, *name);
+  absl::StatusOr<crypto::SecretBytes> token = FindSession(key_name, crypto::kSessionTokenSize);
+  if (absl::IsNotFound(token.status()) || absl::IsFailedPrecondition(token.status())) return Resumed{};
+  if (!token.ok()) return token.status();
+  SignedIn out;
+  out.token = std::make_unique<SessionToken>(*std::move(token));
+  out.saved = true;
+  AuthClient auth(channel, deadline, out.token.get());
+  absl::StatusOr<candour::v1::WhoAmIResponse> who = auth.WhoAmI();
+  if (absl::IsUnauthenticated(who.status())) {
+    // Idle too long, signed out elsewhere, or the account disabled.
+    if (absl::Status s = ForgetSession(key_name); !s.ok()) return s;
+    return Resumed{.session = std::nullopt, .ended = true};
+  }
+  if (!who.ok()) return who.status();
+  if (who->name() != *name) return absl::DataLossError("the saved session belongs to another account");
+  out.grants = who->grants();
+  out.expires_at = who->expires_at();
+  Resumed resumed;
+  resumed.session.emplace(std::move(out));
+  return resumed;
 }
 
 }  // namespace candour::clients

@@ -16,7 +16,11 @@
 #include <vector>
 
 #include "candour/v1/records.pb.h"
+#include "clients/intake_client.h"
+#include "clients/rpc.h"
+#include "clients/session_keyring.h"
 #include "core/period.h"
+#include "crypto/bytes.h"
 #include "gtest/gtest.h"
 #include "storage/rocksdb_report_store.h"
 #include "storage/schema.h"
@@ -659,6 +663,84 @@ TEST_F(EndToEndTest, AGuardianAddedLaterReadsAnOpenCaseAfterRewrap) {
   auto help = Client({"cases", "rewrap", "--help"});
   EXPECT_EQ(help.exit_code, 0);
   EXPECT_NE(help.out.find("candour guardian aggregation-key"), std::string::npos) << help.out;
+}
+
+// `candour login` keeps one session for the staff commands that follow:
+// they need no account passphrase and sign in no more, Guardians' included.
+// The token is in the kernel keyring, in no file. A session the server has
+// ended is noticed, and the command signs in for itself; `candour logout`
+// ends it on the server and drops it here.
+TEST_F(EndToEndTest, LoginKeepsOneSessionUntilLogoutAndWritesItNowhere) {
+  EnsureGuardianAccount();
+  const auto sign_ins = [&](const std::string& account) {
+    auto show = Client({"admin", "audit", "show", "--account", "admin", "--passphrase-file", admin_passphrase_});
+    EXPECT_EQ(show.exit_code, 0) << show.err;
+    const std::regex line(" " + account + " +sign-in *\n");
+    return std::distance(std::sregex_iterator(show.out.begin(), show.out.end(), line), std::sregex_iterator());
+  };
+  auto login = Client({"login", "--account", "admin", "--passphrase-file", admin_passphrase_});
+  ASSERT_EQ(login.exit_code, 0) << login.err;
+  EXPECT_NE(login.out.find("Signed in as admin until"), std::string::npos) << login.out;
+  const std::string admin_key = clients::SessionKeyName(server_.address, "admin");
+  auto token = clients::FindSession(admin_key, 32);
+  ASSERT_TRUE(token.ok()) << token.status();
+  const std::string kept(token->view());
+
+  // No passphrase given and nothing on stdin: only the kept session can sign in.
+  const long admin_before = sign_ins("admin");
+  auto staff = Client({"admin", "staff", "--account", "admin"});
+  ASSERT_EQ(staff.exit_code, 0) << staff.err;
+  EXPECT_NE(staff.out.find("guardian"), std::string::npos) << staff.out;
+  EXPECT_EQ(sign_ins("admin"), admin_before);
+
+  // A Guardian's commands still unlock the key file, but sign in no more.
+  ASSERT_EQ(Client({"login", "--account", "guardian", "--passphrase-file", org_->guardian_passphrase}).exit_code, 0);
+  const long guardian_before = sign_ins("guardian");
+  for (int i = 0; i < 2; ++i) {
+    auto listed = Client({"cases", "list", "--account", "guardian", "--key", org_->guardian_key, "--passphrase-file",
+                          org_->guardian_passphrase});
+    ASSERT_EQ(listed.exit_code, 0) << listed.err;
+  }
+  EXPECT_EQ(sign_ins("guardian"), guardian_before);
+  ASSERT_EQ(Client({"logout", "--account", "guardian"}).exit_code, 0);
+
+  for (const auto& entry : fs::recursive_directory_iterator(work_)) {
+    if (entry.is_regular_file()) {
+      EXPECT_EQ(Found(ReadWholeFile(entry.path()), {kept, crypto::HexEncode(kept)}), std::vector<std::string>{})
+          << entry.path();
+    }
+  }
+
+  // The server ends the session (here: signed out by its own token, as an
+  // idle timeout or a disabled account would): the next command says so and
+  // signs in for itself, and the keyring no longer holds it.
+  clients::ChannelOptions options;
+  options.server = server_.address;
+  auto channel = clients::MakeChannel(options);
+  ASSERT_TRUE(channel.ok());
+  clients::SessionToken session(crypto::SecretBytes::CopyOf(kept));
+  ASSERT_TRUE(clients::AuthClient(*channel, std::chrono::seconds(10), &session).SignOut().ok());
+  auto after = Client({"admin", "staff", "--account", "admin", "--passphrase-file", admin_passphrase_});
+  ASSERT_EQ(after.exit_code, 0) << after.err;
+  EXPECT_NE(after.err.find("the session `candour login` kept has ended; signing in for this command"),
+            std::string::npos)
+      << after.err;
+  EXPECT_EQ(clients::FindSession(admin_key, 32).status().code(), absl::StatusCode::kNotFound);
+
+  // Logout ends it on the server too.
+  ASSERT_EQ(Client({"login", "--account", "admin", "--passphrase-file", admin_passphrase_}).exit_code, 0);
+  auto second = clients::FindSession(admin_key, 32);
+  ASSERT_TRUE(second.ok()) << second.status();
+  clients::SessionToken second_session(*std::move(second));
+  auto logout = Client({"logout", "--account", "admin"});
+  ASSERT_EQ(logout.exit_code, 0) << logout.err;
+  EXPECT_NE(logout.out.find("Signed out admin."), std::string::npos) << logout.out;
+  EXPECT_EQ(clients::AuthClient(*channel, std::chrono::seconds(10), &second_session).WhoAmI().status().code(),
+            absl::StatusCode::kUnauthenticated);
+  EXPECT_EQ(Client({"admin", "staff", "--account", "admin"}).exit_code, 1);  // asks, and stdin is empty
+  auto again = Client({"logout", "--account", "admin"});
+  EXPECT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_NE(again.out.find("No saved session for admin."), std::string::npos) << again.out;
 }
 
 TEST_F(EndToEndTest, ClientRefusesRolledBackDirectory) {
