@@ -17,6 +17,7 @@
 #include "absl/strings/strip.h"
 #include "clients/audit_trust.h"
 #include "clients/commands.h"
+#include "clients/state_file.h"
 #include "crypto/audit_chain.h"
 #include "crypto/bytes.h"
 #include "crypto/key_file.h"
@@ -82,11 +83,7 @@ std::string Minute(int64_t unix_seconds) {
 }
 
 AuditTrust TrustFor(const GlobalOptions& globals) {
-  std::string file;
-  if (!globals.state_file.empty()) {
-    file = (std::filesystem::path(globals.state_file).parent_path() / "audit-heads").string();
-  }
-  return AuditTrust(file, globals.channel.server);
+  return AuditTrust(StateFileBeside(globals.state_file, "audit-heads"), globals.channel.server);
 }
 
 struct CheckedLog {

@@ -173,7 +173,8 @@ VerifiedThread VerifyThread(const std::vector<candour::v1::ThreadEntry>& entries
     } else if (content.status().code() != absl::StatusCode::kFailedPrecondition) {
       thread.unreadable.push_back(position);
     }
-    thread.last_hash = crypto::EntryHash(entry, organisation_id);
+    item.hash = crypto::EntryHash(entry, organisation_id);
+    thread.last_hash = item.hash;
     if (entry.kind() == candour::v1::ENTRY_KIND_REPORTER_MESSAGE) {
       thread.last_reporter_hash = thread.last_hash;
       quotable.insert(thread.last_hash);

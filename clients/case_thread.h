@@ -33,6 +33,7 @@ struct ThreadItem {
   candour::v1::EntryKind kind = candour::v1::ENTRY_KIND_UNSPECIFIED;
   std::string author_key_id;  // empty for the reporter
   std::string author;         // the Guardian's display name, or "Reporter"
+  std::string hash;           // entry_hash (32 bytes): what a client remembers of it
   // False for a staff-only entry read with the reporter's keys, and for an
   // entry that verified but does not open.
   bool readable = false;

@@ -110,7 +110,7 @@ absl::Status WriteEntry(GuardianSession& guardian, const std::string& report_id,
   if (!added.ok()) return WithHint(added.status(), "run `candour cases show` to see the case as it is now");
   std::printf("%s (entry %u). Status: %s.\n", std::string(done).c_str(), added->sequence(),
               core::StatusName(added->workflow().status()).c_str());
-  return absl::OkStatus();
+  return RememberWritten(*opened, *entry);
 }
 
 absl::StatusOr<EntryContent> StatusChange(const OpenedCase& opened, candour::v1::CaseStatus to,

@@ -4,10 +4,12 @@
 // Everything is checked here before it is shown: the directory against the
 // pin, the report against its directory, every entry of the thread against
 // its chain and its author's key. The code never leaves this machine; only a
-// lookup value derived from it does.
+// lookup value derived from it does. Nothing of the case is kept on this
+// machine unless the reporter asks (--remember).
 #include <cstdio>
 
 #include "clients/author_directories.h"
+#include "clients/case_heads.h"
 #include "clients/case_thread.h"
 #include "clients/commands.h"
 #include "core/case_workflow.h"
@@ -20,20 +22,36 @@
 namespace candour::clients {
 namespace {
 
-constexpr char kFollowUpHelp[] = R"(Usage: candour followup [--code-file FILE] [--message-file FILE]
+constexpr char kFollowUpHelp[] = R"(Usage: candour followup [--code-file FILE] [--message-file FILE] [--remember FILE]
 
 Comes back to a report with its receipt code: shows the Guardians' replies
 and, with --message-file, sends them the text of FILE (more information, an
 answer to their question). No name, account or e-mail is involved. The code
 is asked for without echo unless --code-file gives a file holding it.
+
+Every entry of the thread is checked, but by default nothing of the report
+is kept on this computer, so a server that holds back the newest replies
+cannot be caught.
+  --remember FILE   keep the newest entry seen of this report in FILE (its
+                    report id and entry number and hash; never the code) and
+                    refuse a thread that no longer holds it. FILE shows that
+                    this computer was used to follow up a report: keep it
+                    where only you can read it, not on a shared or work
+                    computer. One FILE serves several reports.
 )";
 
 }  // namespace
 
 absl::Status RunFollowUp(const Argv& argv, const GlobalOptions& globals) {
-  auto args = Args::Parse(argv, {"code-file", "message-file"}, {"help"});
+  auto args = Args::Parse(argv, {"code-file", "message-file", "remember"}, {"help"});
   if (!args.ok()) return args.status();
   if (args->Has("help")) return std::fputs(kFollowUpHelp, stdout), absl::OkStatus();
+  if (args->Has("remember") && args->Get("remember").empty()) {
+    return WithHint(absl::InvalidArgumentError("--remember needs a file name"), "see candour followup --help");
+  }
+  // Opt-in only (no file: no state): a file kept by default on a shared or
+  // employer-managed computer would itself show that someone here reported.
+  CaseHeads heads(args->Get("remember"));
   std::unique_ptr<crypto::SecretBytes> message;
   if (args->Has("message-file")) {
     auto text = ReadFile(args->Get("message-file"));
@@ -77,6 +95,9 @@ absl::Status RunFollowUp(const Argv& argv, const GlobalOptions& globals) {
   if (!directories.ok()) return directories.status();
   VerifiedThread thread = VerifyThread(entries, envelope, thread_keys, keys.sign.public_key,
                                        DirectoryPointers(*directories), organisation_id);
+  if (thread.problem.ok()) {
+    if (absl::Status s = heads.Check(envelope.report_id(), thread); !s.ok()) return s;
+  }
   std::string rendered = RenderThread(thread, /*staff_view=*/false);
   std::printf("Your report (made under directory version %llu).\n\n%s", static_cast<unsigned long long>(version),
               rendered.c_str());
@@ -112,6 +133,11 @@ absl::Status RunFollowUp(const Argv& argv, const GlobalOptions& globals) {
   if (!sent.ok()) return WithHint(sent.status(), "run the command again to see the thread as it is now");
   std::printf("Sent as message %u. A Guardian will see it; come back with your code for the reply.\n",
               sent->sequence());
+  if (absl::Status s =
+          heads.Remember(envelope.report_id(), {entry->sequence(), crypto::EntryHash(*entry, organisation_id)});
+      !s.ok()) {
+    return WithHint(s, "the message was sent; do not send it again");
+  }
   return absl::OkStatus();
 }
 

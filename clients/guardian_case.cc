@@ -6,14 +6,17 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "clients/author_directories.h"
+#include "clients/case_heads.h"
 #include "clients/commands.h"
 #include "clients/report_form.h"
+#include "clients/state_file.h"
 #include "core/case_workflow.h"
 #include "core/period.h"
 #include "crypto/access_proof.h"
 #include "crypto/bytes.h"
 #include "crypto/key_file.h"
 #include "crypto/sealed_tag.h"
+#include "crypto/thread_entry.h"
 #include "crypto/wipe_message.h"
 
 namespace candour::clients {
@@ -166,7 +169,11 @@ absl::StatusOr<OpenedCase> OpenCase(Session& connection, CaseworkClient& casewor
                                opened.report->content.followup_signing_public_key(), DirectoryPointers(*directories),
                                opened.report_directory.directory.organisation_id());
   opened.workflow = thread->workflow();
+  opened.heads_file = StateFileBeside(connection.options.state_file, "case-heads");
   if (opened.thread.problem.ok()) {
+    // A shorter thread is still a valid chain: only what this client saw
+    // before shows that the newest entries were withheld.
+    if (absl::Status s = CaseHeads(opened.heads_file).Check(report_id, opened.thread); !s.ok()) return s;
     opened.mismatch = WorkflowMismatch(opened.thread, opened.workflow.status(), opened.workflow.assignee_key_id(),
                                        /*staff_view=*/true);
   }
@@ -216,6 +223,15 @@ absl::StatusOr<candour::v1::ThreadEntry> SealNext(const OpenedCase& opened, cons
   header.quoted_hash = opened.thread.last_reporter_hash;
   return crypto::SealEntry(header, content, *opened.thread_keys, keys.sign, keys.key_id,
                            opened.report_directory.directory.organisation_id());
+}
+
+absl::Status RememberWritten(const OpenedCase& opened, const candour::v1::ThreadEntry& entry) {
+  const CaseHead head{entry.sequence(), crypto::EntryHash(entry, opened.report_directory.directory.organisation_id())};
+  absl::Status s = CaseHeads(opened.heads_file).Remember(opened.report_id, head);
+  if (s.ok()) return s;
+  // The next time the case opens, its thread shows the entry and this
+  // client remembers it then; the entry must not be written twice.
+  return WithHint(s, absl::StrCat("entry ", entry.sequence(), " was written; do not write it again"));
 }
 
 absl::StatusOr<std::string> ReportIdArgument(const Args& args, absl::string_view help_command) {

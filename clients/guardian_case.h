@@ -4,7 +4,8 @@
 // file and account, opening a case on this machine (the report checked
 // against the signed directory it was made under and decrypted with the
 // Guardian's key, its whole thread verified, the server's clear workflow
-// record compared with the signed thread), and sealing the next entry of the
+// record compared with the signed thread, and the thread checked against the
+// newest entry this client saw of it), and sealing the next entry of the
 // thread. A command writes only after the case it writes to has opened and
 // verified to its end.
 #ifndef CANDOUR_CLIENTS_GUARDIAN_CASE_H_
@@ -73,11 +74,17 @@ struct OpenedCase {
   VerifiedThread thread;
   candour::v1::CaseSummary workflow;    // the server's clear record
   std::optional<std::string> mismatch;  // where it and the thread disagree
+  std::string heads_file;               // where this client remembers the case's newest entry ("": nowhere)
 };
 
 // Fetches, verifies and decrypts a case. A thread that fails verification
 // is not an error here (thread.problem says where it broke): `cases show`
-// still shows what verified. Errors: the report does not come or does not open.
+// still shows what verified. A thread that verifies is checked against the
+// newest entry this client saw of the case, kept in `case-heads` beside the
+// state file (clients/case_heads.h), which then moves to the thread's
+// newest. Errors: the report does not come or does not open; DATA_LOSS with
+// a hint if the thread no longer holds the entry this client saw (the
+// server withheld or rewrote entries) or the case-heads file is corrupt.
 absl::StatusOr<OpenedCase> OpenCase(GuardianSession& guardian, const std::string& report_id);
 // The same with the parts a GuardianSession holds, for callers (tests) that
 // have a connection and a signed-in casework client of their own.
@@ -94,6 +101,11 @@ std::string RenderCase(const OpenedCase& opened, const crypto::RecipientKeys& ke
 absl::StatusOr<candour::v1::ThreadEntry> SealNext(const OpenedCase& opened, const crypto::RecipientKeys& keys,
                                                   candour::v1::EntryKind kind,
                                                   const candour::v1::EntryContent& content);
+
+// Remembers `entry`, which this Guardian sealed for `opened` and the server
+// has accepted, as the case's newest entry on this machine. DATA_LOSS or
+// INTERNAL as CaseHeads::Remember, with a hint that the entry was written.
+absl::Status RememberWritten(const OpenedCase& opened, const candour::v1::ThreadEntry& entry);
 
 // REPORT_ID as 32 hex digits, from the command's one positional argument.
 absl::StatusOr<std::string> ReportIdArgument(const Args& args, absl::string_view help_command);

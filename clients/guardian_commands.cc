@@ -52,6 +52,8 @@ signed directory it was made under, and decrypts it on this machine with your
 key; then shows its thread with the reporter, every entry verified. Also opens
 its aggregation tag and checks that the tag agrees with the report. One passphrase serves both when your account was made with your key's
 (candour account accept --passphrase-file); otherwise you are asked for each.
+Every command that opens a case remembers its newest entry (in case-heads,
+beside the state file) and refuses a thread that no longer holds it.
 )";
 
 constexpr char kReplyHelp[] = R"(Usage: candour cases reply REPORT_ID --account NAME --key FILE --message-file FILE
@@ -197,7 +199,7 @@ absl::Status RunGuardianCase(const Argv& argv, const GlobalOptions& globals, boo
   if (!sent.ok()) return WithHint(sent.status(), "run the command again to see the thread as it is now");
   std::printf("Reply sent as entry %u. The reporter sees it when they next use their receipt code.\n",
               sent->sequence());
-  return absl::OkStatus();
+  return RememberWritten(*opened, *entry);
 }
 
 }  // namespace

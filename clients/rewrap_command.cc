@@ -74,7 +74,12 @@ absl::StatusOr<std::string> RewrapCase(GuardianSession& guardian, const std::str
   if (!request.ok()) return request.status();
   auto added = guardian.casework().Rewrap(*request);
   if (!added.ok()) return added.status();
-  return absl::StrCat("gave the key to ", Names(missing), " (entry ", added->sequence(), ")");
+  std::string done = absl::StrCat("gave the key to ", Names(missing), " (entry ", added->sequence(), ")");
+  // Done all the same: the case shows the entry, and is remembered, when it next opens.
+  if (absl::Status s = RememberWritten(*opened, request->entry()); !s.ok()) {
+    absl::StrAppend(&done, "; not remembered on this machine: ", s.message());
+  }
+  return done;
 }
 
 }  // namespace

@@ -38,4 +38,9 @@ absl::Status ReplaceStateFile(const std::string& path, const std::string& text) 
   return absl::OkStatus();
 }
 
+std::string StateFileBeside(const std::string& state_file, const std::string& name) {
+  if (state_file.empty()) return "";
+  return (std::filesystem::path(state_file).parent_path() / name).string();
+}
+
 }  // namespace candour::clients

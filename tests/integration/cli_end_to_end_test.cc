@@ -9,12 +9,14 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <memory>
 #include <regex>
 #include <string>
 #include <thread>
 #include <vector>
 
+#include "absl/strings/escaping.h"
 #include "candour/v1/records.pb.h"
 #include "clients/intake_client.h"
 #include "clients/rpc.h"
@@ -584,6 +586,107 @@ TEST_F(EndToEndTest, AnonymousReporterAndGuardianTalkWithOnlyTheReceiptCode) {
                     EXPECT_EQ(Found(both, markers), std::vector<std::string>{}) << cf;
                   })
                   .ok());
+}
+
+// Whoever holds the data dir rolls a case back by dropping its newest entry.
+// What is left is a valid chain, so only a client that remembers the newest
+// entry it saw can tell: the Guardian's does by default, the reporter's with
+// --remember. A reporter who keeps nothing (the default, so that nothing on
+// a shared computer shows a report) still reads the shorter thread: the
+// limit docs/THREAT_MODEL.md states.
+TEST_F(EndToEndTest, ClientsThatRememberACaseRefuseItWhenItsNewestEntryIsWithheld) {
+  Submitted r = Report({"--kind", "bullying", "--characteristic", "age", "--source", "manager", "--department", "3",
+                        "--what", "MARKER-H0 I am left off the training rota"});
+  std::ofstream(work_ + "/code.txt") << r.receipt_code << "\n";
+  const std::string kept_file = work_ + "/usb/candour-heads";
+  const auto followup = [&](std::vector<std::string> args) {
+    args.insert(args.begin(), {"followup", "--code-file", work_ + "/code.txt"});
+    return Client(args);
+  };
+  const auto cases = [&](std::vector<std::string> args) {
+    args.insert(args.begin(), "cases");
+    args.insert(args.end(),
+                {"--account", "guardian", "--key", org_->guardian_key, "--passphrase-file", org_->guardian_passphrase});
+    return Client(args);
+  };
+  // Without --remember, following up leaves this machine's files as they were.
+  const auto client_files = [&] {
+    std::map<std::string, std::string> files;
+    for (const auto& file : fs::directory_iterator(work_)) {
+      if (file.is_regular_file() && file.path().extension() != ".log") {
+        files[file.path().string()] = ReadWholeFile(file.path());
+      }
+    }
+    return files;
+  };
+  const std::map<std::string, std::string> before = client_files();
+  auto plain = followup({});
+  ASSERT_EQ(plain.exit_code, 0) << plain.err;
+  EXPECT_EQ(client_files(), before);
+
+  EnsureGuardianAccount();
+  std::ofstream(work_ + "/reply1.txt") << "MARKER-H1 Thank you for telling us. Can we talk?";
+  auto first = cases({"reply", r.report_id, "--message-file", work_ + "/reply1.txt"});
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  std::ofstream(work_ + "/answer.txt") << "MARKER-H2 Yes, on Monday.";
+  auto answer = followup({"--message-file", work_ + "/answer.txt", "--remember", kept_file});
+  ASSERT_EQ(answer.exit_code, 0) << answer.err;
+  EXPECT_NE(answer.out.find("Sent as message 2"), std::string::npos) << answer.out;
+  std::ofstream(work_ + "/reply2.txt") << "MARKER-H3 Monday at ten, in the chapel.";
+  auto second = cases({"reply", r.report_id, "--message-file", work_ + "/reply2.txt"});
+  ASSERT_EQ(second.exit_code, 0) << second.err;
+  EXPECT_NE(second.out.find("Reply sent as entry 3"), std::string::npos) << second.out;
+  auto seen = followup({"--remember", kept_file});
+  ASSERT_EQ(seen.exit_code, 0) << seen.err;
+  EXPECT_NE(seen.out.find("MARKER-H3 Monday at ten"), std::string::npos) << seen.out;
+
+  // The reporter's file names the report and its entry, never the code.
+  const std::string kept = ReadWholeFile(kept_file);
+  EXPECT_TRUE(std::regex_match(kept, std::regex(r.report_id + " 3 [0-9a-f]{64}\n"))) << kept;
+  std::string bare_code = r.receipt_code;
+  bare_code.erase(std::remove(bare_code.begin(), bare_code.end(), '-'), bare_code.end());
+  EXPECT_EQ(Found(kept, {r.receipt_code, bare_code}), std::vector<std::string>{});
+  // The Guardian's client remembers the entry it wrote itself.
+  EXPECT_NE(ReadWholeFile(work_ + "/case-heads").find(r.report_id + " 3 "), std::string::npos);
+
+  server_.process->Signal(SIGTERM);
+  ASSERT_EQ(server_.process->Wait(), 0) << ReadWholeFile(server_.log);
+  {
+    RawDb db(data_);
+    ASSERT_TRUE(db.ok());
+    const std::string newest = storage::schema::ThreadEntryKey(absl::HexStringToBytes(r.report_id), 3);
+    ASSERT_FALSE(db.Get(storage::schema::kThreadCf, newest).empty());
+    db.Delete(storage::schema::kThreadCf, newest);
+  }
+  const std::string address = server_.address;
+  server_ = StartServer(*org_, data_, work_ + "/candourd-rolled-back.log", {"--listen", address});
+  ASSERT_EQ(server_.address, address);
+
+  const std::string withheld =
+      "candour: error: the server now shows 2 entries of this case, but this client has seen 3: entries were "
+      "withheld or rewritten";
+  const std::string hint = "candour: hint: the server is not showing this case's thread as it was";
+  auto shown = cases({"show", r.report_id});
+  EXPECT_EQ(shown.exit_code, 1);
+  EXPECT_NE(shown.err.find(withheld), std::string::npos) << shown.err;
+  EXPECT_NE(shown.err.find(hint), std::string::npos) << shown.err;
+  EXPECT_EQ(shown.out.find("MARKER-H"), std::string::npos) << shown.out;
+  auto note = cases({"note", r.report_id, "--message-file", work_ + "/reply2.txt"});
+  EXPECT_EQ(note.exit_code, 1);
+  EXPECT_NE(note.err.find(withheld), std::string::npos) << note.err;
+
+  auto reporter = followup({"--remember", kept_file});
+  EXPECT_EQ(reporter.exit_code, 1);
+  EXPECT_NE(reporter.err.find(withheld), std::string::npos) << reporter.err;
+  EXPECT_NE(reporter.err.find(hint), std::string::npos) << reporter.err;
+  EXPECT_EQ(reporter.out.find("MARKER-H"), std::string::npos) << reporter.out;
+  EXPECT_EQ(ReadWholeFile(kept_file), kept);  // a refusal moves nothing back
+
+  // A reporter who keeps nothing cannot tell.
+  auto unaware = followup({});
+  ASSERT_EQ(unaware.exit_code, 0) << unaware.err;
+  EXPECT_NE(unaware.out.find("MARKER-H2 Yes, on Monday."), std::string::npos) << unaware.out;
+  EXPECT_EQ(unaware.out.find("MARKER-H3"), std::string::npos) << unaware.out;
 }
 
 // The `text` of `field: "..."` in a protobuf text file, escapes and all.
