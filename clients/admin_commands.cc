@@ -58,6 +58,17 @@ Fetches the directory (the current one, or version N), verifies it against
 your pin, and prints it. With --file, shows a signed directory file instead.
 )";
 
+constexpr char kRecipientsHelp[] = R"(Usage: candour admin recipients
+
+Who can read reports, and who signs for the organisation, by the current
+directory (verified against your pin): each Guardian and the recovery key,
+which every new report's key is sealed to; who signs insights releases; and
+the admins whose keys sign audit checkpoints. To change them, sign a new
+directory offline (`candour admin directory sign --include` a Guardian's
+.pub fragment, or without a removed one's) and publish it; then a Guardian
+runs `candour cases rewrap` so a newcomer can read the open cases.
+)";
+
 const char* const kDefaultProfessionalGroups[] = {
     "Additional professional scientific and technical", "Additional clinical services",
     "Administrative and clerical", "Allied health professionals", "Estates and ancillary",
@@ -108,13 +119,7 @@ absl::StatusOr<uint64_t> Publish(const GlobalOptions& globals, const SignedDirec
   return version;
 }
 
-void PrintDirectory(const crypto::VerifiedDirectory& v) {
-  const Directory& d = v.directory;
-  std::printf("%s\n  organisation id: %s\n  fingerprint:     %s\n  version %llu, issued %s, expires %s\n",
-              d.organisation_name().c_str(), crypto::HexEncode(d.organisation_id()).c_str(),
-              crypto::FormatFingerprint(crypto::OrganisationFingerprint(v.organisation_public_key)).c_str(),
-              static_cast<unsigned long long>(d.version()), core::FormatDay(d.issued_day()).c_str(),
-              core::FormatDay(d.expiry_day()).c_str());
+void PrintRecipients(const Directory& d) {
   std::printf("\nRecipients (reports are encrypted to each):\n");
   for (const auto& r : d.recipients()) {
     std::printf("  %s  %-8s %s%s\n      x25519 %s\n", crypto::HexEncode(r.key_id()).c_str(),
@@ -122,6 +127,16 @@ void PrintDirectory(const crypto::VerifiedDirectory& v) {
                 r.key_id() == d.release_holder_key_id() ? " (signs insights releases)" : "",
                 crypto::HexEncode(r.x25519_public_key()).c_str());
   }
+}
+
+void PrintDirectory(const crypto::VerifiedDirectory& v) {
+  const Directory& d = v.directory;
+  std::printf("%s\n  organisation id: %s\n  fingerprint:     %s\n  version %llu, issued %s, expires %s\n",
+              d.organisation_name().c_str(), crypto::HexEncode(d.organisation_id()).c_str(),
+              crypto::FormatFingerprint(crypto::OrganisationFingerprint(v.organisation_public_key)).c_str(),
+              static_cast<unsigned long long>(d.version()), core::FormatDay(d.issued_day()).c_str(),
+              core::FormatDay(d.expiry_day()).c_str());
+  PrintRecipients(d);
   std::printf("\nDepartments:\n");
   for (const auto& dept : d.departments()) {
     std::printf("  %5u  %-40s %-30s headcount %u%s%s\n", dept.id(), dept.name().c_str(), dept.directorate().c_str(),
@@ -308,6 +323,26 @@ absl::Status RunDirectoryShow(const Argv& argv, const GlobalOptions& globals) {
   auto verified = session->trust->AcceptHistorical(*signed_directory, version);
   if (!verified.ok()) return verified.status();
   PrintDirectory(*verified);
+  return absl::OkStatus();
+}
+
+absl::Status RunAdminRecipients(const Argv& argv, const GlobalOptions& globals) {
+  auto args = Args::Parse(argv, {}, {"help"});
+  if (!args.ok()) return args.status();
+  if (args->Has("help")) return std::fputs(kRecipientsHelp, stdout), absl::OkStatus();
+  auto session = Connect(globals);
+  if (!session.ok()) return session.status();
+  auto verified = FetchCurrentDirectory(*session);
+  if (!verified.ok()) return verified.status();
+  const Directory& d = verified->directory;
+  std::printf("Directory version %llu of %s, verified against your pin.\n",
+              static_cast<unsigned long long>(d.version()), d.organisation_name().c_str());
+  PrintRecipients(d);
+  std::printf("\nAdmins (sign audit checkpoints):\n");
+  if (d.admins().empty()) std::printf("  none: no checkpoint can be signed\n");
+  for (const auto& admin : d.admins()) {
+    std::printf("  %s  %s\n", crypto::HexEncode(admin.key_id()).c_str(), admin.display_name().c_str());
+  }
   return absl::OkStatus();
 }
 

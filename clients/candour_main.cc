@@ -47,6 +47,7 @@ Commands:
   admin invite                    invite a member of staff (admin)
   admin disable                   disable a staff account (admin)
   admin staff                     list staff accounts (admin)
+  admin recipients                who can read reports, by the current directory
   admin keygen                    make an admin's key, which signs audit checkpoints
   admin audit show                read and check the audit log (admin)
   admin audit checkpoint          sign the audit log's head with your admin key (admin)
@@ -91,6 +92,7 @@ const std::map<std::string, Command>& Commands() {
       {"admin invite", RunAdminInvite},
       {"admin disable", RunAdminDisable},
       {"admin staff", RunAdminStaff},
+      {"admin recipients", RunAdminRecipients},
       {"admin keygen", RunAdminKeygen},
       {"admin audit show", RunAdminAuditShow},
       {"admin audit checkpoint", RunAdminAuditCheckpoint},

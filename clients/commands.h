@@ -64,6 +64,7 @@ absl::Status RunCasesRewrap(const Argv& argv, const GlobalOptions& globals);
 absl::Status RunReturn(const Argv& argv, const GlobalOptions& globals);
 absl::Status RunAdminInvite(const Argv& argv, const GlobalOptions& globals);
 absl::Status RunAdminDisable(const Argv& argv, const GlobalOptions& globals);
+absl::Status RunAdminRecipients(const Argv& argv, const GlobalOptions& globals);
 absl::Status RunAdminStaff(const Argv& argv, const GlobalOptions& globals);
 absl::Status RunAdminKeygen(const Argv& argv, const GlobalOptions& globals);
 absl::Status RunAdminAuditShow(const Argv& argv, const GlobalOptions& globals);

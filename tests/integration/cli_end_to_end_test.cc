@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "absl/strings/escaping.h"
+#include "absl/strings/str_split.h"
 #include "candour/v1/records.pb.h"
 #include "clients/intake_client.h"
 #include "clients/rpc.h"
@@ -846,6 +847,27 @@ TEST_F(EndToEndTest, LoginKeepsOneSessionUntilLogoutAndWritesItNowhere) {
   EXPECT_NE(again.out.find("No saved session for admin."), std::string::npos) << again.out;
 }
 
+TEST_F(EndToEndTest, AdminRecipientsListsWhoCanReadReportsByTheVerifiedDirectory) {
+  auto listed = Client({"admin", "recipients"});
+  ASSERT_EQ(listed.exit_code, 0) << listed.err;
+  EXPECT_NE(listed.out.find("Directory version 1 of Test Trust main, verified against your pin."), std::string::npos)
+      << listed.out;
+  EXPECT_TRUE(std::regex_search(listed.out, std::regex("\n  [0-9a-f]{32}  guardian +Test Guardian"))) << listed.out;
+  EXPECT_TRUE(std::regex_search(listed.out, std::regex("Admins \\(sign audit checkpoints\\):\n  [0-9a-f]{32}  Test Admin\n")))
+      << listed.out;
+  EXPECT_EQ(listed.out.find("Departments"), std::string::npos) << listed.out;
+
+  // Against another organisation's pin it shows nothing.
+  std::string other_pin = org_->fingerprint;
+  other_pin[0] = other_pin[0] == 'a' ? 'b' : 'a';
+  std::ofstream(work_ + "/candour.conf") << "server = " << server_.address << "\npin = " << other_pin
+                                         << "\nstate_file = " << work_ << "/client-state\n";
+  auto refused = Client({"admin", "recipients"});
+  EXPECT_EQ(refused.exit_code, 1);
+  EXPECT_TRUE(refused.out.empty()) << refused.out;
+  EXPECT_NE(refused.err.find("pin"), std::string::npos) << refused.err;
+}
+
 TEST_F(EndToEndTest, ClientRefusesRolledBackDirectory) {
   auto renew = Client({"admin", "directory", "renew", "--key", org_->org_key, "--passphrase-file", org_->org_passphrase});
   ASSERT_EQ(renew.exit_code, 0) << renew.err;
@@ -946,6 +968,29 @@ TEST_F(EndToEndTest, CandourdSweepsExpiredSessionsAndInvitationsAtStart) {
   auto invitations = (*store)->ListInvitations();
   ASSERT_TRUE(invitations.ok());
   EXPECT_EQ(invitations->size(), 1u);  // the admin's bootstrap invitation, valid for a week
+}
+
+// Every command the top-level help lists answers --help with its own usage,
+// needing no server, config or passphrase.
+TEST(CandourCliTest, EveryListedCommandHasItsOwnHelp) {
+  const std::string work = MakeDir("help");
+  RunResult top = Cli({"--help"}, work);
+  ASSERT_EQ(top.exit_code, 0) << top.err;
+  const std::regex listed("\n  ([a-z]+(?: [a-z-]+)*)(?: [A-Z_\\[\\]-]+| --[a-z]+ [0-9A-Za-z-]+)* {2,}");
+  std::vector<std::string> commands;
+  for (auto it = std::sregex_iterator(top.out.begin(), top.out.end(), listed); it != std::sregex_iterator(); ++it) {
+    commands.push_back((*it)[1]);
+  }
+  EXPECT_GE(commands.size(), 30u) << top.out;
+  for (const std::string& command : commands) {
+    std::vector<std::string> argv = absl::StrSplit(command, ' ');
+    argv.push_back("--help");
+    RunResult help = Cli(argv, work);
+    EXPECT_EQ(help.exit_code, 0) << command << ": " << help.err;
+    // `guardian decrypt` is the older name of `cases show`, and shares its help.
+    const std::string usage = command == "guardian decrypt" ? "cases show" : command;
+    EXPECT_EQ(help.out.rfind("Usage: candour " + usage, 0), 0u) << command << ": " << help.out;
+  }
 }
 
 TEST(CandourdTest, RefusesToListenOffLoopbackWithoutTls) {
