@@ -5,7 +5,9 @@
 // (the counter advances by 0x9E3779B97F4A7C15 per word); its low 32 bits are
 // reduced to [0, n) by randombytes_uniform's own rejection rule (redraw below
 // 2^32 mod n, then take the remainder), and a bound below 2 returns 0 without
-// drawing. Header-only; one instance per thread.
+// drawing. tests/core/noise/noise_reference.py implements the same source,
+// so the C++ sampler and the Python reference see the same draws.
+// Header-only; one instance per thread.
 #ifndef CANDOUR_TESTS_TESTING_COUNTER_RANDOM_SOURCE_H_
 #define CANDOUR_TESTS_TESTING_COUNTER_RANDOM_SOURCE_H_
 
