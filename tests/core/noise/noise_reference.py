@@ -15,7 +15,17 @@ integers and fractions.Fraction only (no floating point anywhere):
   stream         the first samples of CKS20 Algorithm 2 under the documented
                  draw protocol, fed by CounterRandomSource (SplitMix64 over a
                  counter, reduced by randombytes_uniform's rule), and how many
-                 64-bit words they used.
+                 64-bit words they used;
+  pmf            P(X = x) = (1 - q)/(1 + q) q^|x| for the discrete Laplace
+                 with q = exp(-1/scale), to 30 digits;
+  interval       the smallest w with P(|X_1 + ... + X_terms| <= w) >= 9/10
+                 for one term or two (pmf_of_two, a closed form checked
+                 against a direct convolution), with the coverage of w and
+                 of w - 1 to 30 digits.
+
+Irrational values use a rational q within 1e-60 of exp(-1/scale), so the
+30 printed digits are exact, and the choice of w is refused unless both
+coverages are more than 1e-40 from 9/10.
 
 Usage: noise_reference.py [--print] [path/to/noise_vectors.txt]
 With --print, writes the vectors to stdout (to regenerate the file);
@@ -34,13 +44,13 @@ DIGITS = 30  # significant digits printed for irrational values
 # --- exact numbers ----------------------------------------------------------
 
 def exp_minus(x, error=Fraction(1, 10**60)):
-    """A Fraction within `error` of exp(-x), for a Fraction 0 <= x <= 4.
+    """A Fraction within `error` of exp(-x), for a Fraction 0 <= x <= 64.
 
     The Taylor series of exp(-x) alternates with terms that fall once j > x,
     so after that the remainder is below the first term left out. The result
     is rounded to a denominator of 10^70 to keep later powers small.
     """
-    assert 0 <= x <= 4
+    assert 0 <= x <= 64
     total, term, j = Fraction(0), Fraction(1), 0
     while not (j > x and abs(term) < error / 2):
         total += term
@@ -77,6 +87,48 @@ def bernoulli_exp_enumerated(gamma, trials):
     for k in range(1, trials + 1, 2):
         accept += gamma ** (k - 1) / factorial(k - 1) - gamma**k / factorial(k)
     return accept, gamma**trials / factorial(trials)
+
+
+def pmf(q, x):
+    """P(X = x) for the discrete Laplace of ratio q."""
+    return (1 - q) / (1 + q) * q ** abs(x)
+
+
+def pmf_of_two(q, s):
+    """P(X_1 + X_2 = s): sum over x of q^(|x| + |s - x|), which is
+    q^|s| (|s| + 1) for x between 0 and s and q^|s| q^2/(1 - q^2) on each side.
+    """
+    c = (1 - q) / (1 + q)
+    return c * c * q ** abs(s) * (abs(s) + 1 + 2 * q * q / (1 - q * q))
+
+
+def interval(q, terms):
+    """(w, coverage of w, coverage of w - 1 or None) for one or two terms,
+    adding the points -w and w to the coverage of w - 1, exactly in q."""
+    assert terms in (1, 2)
+    point = pmf if terms == 1 else pmf_of_two
+    target = Fraction(9, 10)
+    w, below, cover = 0, None, point(q, 0)
+    while cover < target:
+        w, below = w + 1, cover
+        cover += 2 * point(q, w)
+    assert cover - target > Fraction(1, 10**40)
+    assert below is None or target - below > Fraction(1, 10**40)
+    return w, cover, below
+
+
+def check_closed_forms():
+    """The one-term coverage and pmf_of_two against what they stand for, for
+    rational q (the identities hold for every q in (0, 1)): the geometric
+    tail, and the convolution of two pmfs cut at |x| <= 300."""
+    for q in (Fraction(1, 2), Fraction(3, 5)):
+        for w in range(0, 5):
+            direct = sum(pmf(q, x) for x in range(-w, w + 1))
+            assert direct == 1 - 2 * q ** (w + 1) / (1 + q), (q, w)
+        single = {x: pmf(q, x) for x in range(-300, 301)}
+        for s in range(0, 4):
+            direct = sum(single[x] * single[s - x] for x in range(-300 + s, 301))
+            assert abs(direct - pmf_of_two(q, s)) < Fraction(1, 10**50), (q, s)
 
 
 # --- the documented draw protocol ---------------------------------------------
@@ -161,6 +213,13 @@ def compute(kind, fields):
         src = CounterRandomSource(int(fields["seed"]))
         values = [discrete_laplace(scale.numerator, scale.denominator, src) for _ in range(int(fields["n"]))]
         return {"values": ",".join(map(str, values)), "words": str(src.words)}
+    if kind == "pmf":
+        q = exp_minus(1 / Fraction(fields["scale"]))
+        return {"value": decimal(pmf(q, int(fields["x"])))}
+    if kind == "interval":
+        q = exp_minus(1 / Fraction(fields["scale"]))
+        w, cover, below = interval(q, int(fields["terms"]))
+        return {"w": str(w), "coverage": decimal(cover), "coverage_below": decimal(below) if below else "none"}
     raise ValueError(f"unknown vector kind {kind}")
 
 
@@ -171,6 +230,12 @@ INPUTS = [
     ("stream", ["scale", "seed", "n"], [
         ("10/7", "1", "40"), ("20", "2", "40"), ("1/2", "3", "40"), ("3", "4", "40"),
         ("4294967291/3", "5", "20")]),
+    ("pmf", ["scale", "x"], [
+        ("10/7", "0"), ("10/7", "1"), ("10/7", "-3"), ("10/7", "12"), ("20", "0"), ("20", "-7"),
+        ("20", "100"), ("1/2", "0"), ("1/2", "2"), ("3", "5")]),
+    ("interval", ["scale", "terms"], [
+        ("10/7", "1"), ("10/7", "2"), ("20", "1"), ("20", "2"), ("1/2", "1"), ("1/2", "2"),
+        ("3", "1"), ("3", "2"), ("100", "1"), ("100", "2"), ("1/20", "1"), ("2/5", "2")]),
 ]
 
 
@@ -206,6 +271,7 @@ def check(path):
 
 def main(argv):
     here = os.path.dirname(os.path.abspath(__file__))
+    check_closed_forms()
     args = [a for a in argv[1:] if a != "--print"]
     if "--print" in argv:
         for v in vectors():
