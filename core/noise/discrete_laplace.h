@@ -38,9 +38,9 @@ FractionResult NoiseScale(uint64_t sensitivity, Fraction epsilon);
 
 // One sample of discrete Laplace noise with the given scale.
 // kInvalidArgument if scale is 0, a part exceeds kMaxScaleTerm or the source
-// has no function; kBadRandomSource as Draws (core/noise/draws.h); kOverflow
-// only if a magnitude would not fit in 63 bits, which takes more than 2^31
-// consecutive Bernoulli(exp(-1)) successes.
+// has no function; kBadRandomSource as Draws (core/noise/draws.h). The
+// magnitude is below 2^49 (t < 2^32 times at most 2^16 draws), so its
+// kOverflow check is defensive and cannot fire.
 SampleResult SampleDiscreteLaplace(Fraction scale, RandomSource source);
 
 // value + SampleDiscreteLaplace(scale, source): the noisy count, negative
