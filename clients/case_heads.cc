@@ -73,6 +73,19 @@ absl::Status RolledBack(std::string message, const std::string& state_file) {
   return WithHint(absl::DataLossError(std::move(message)), CaseRollbackHint(state_file));
 }
 
+// Remembers `head` for the case in `state` and writes the file, unless as
+// new a head is kept already.
+absl::Status Advance(const std::string& state_file, State& state, const std::string& report_id,
+                     const CaseHead& head) {
+  CaseHead& kept = state[report_id];
+  // Never back: an older head would let the entries after it be withheld.
+  if (head.sequence <= kept.sequence) return absl::OkStatus();
+  kept = head;
+  std::string text;
+  for (const auto& [id, h] : state) absl::StrAppend(&text, Line(id, h), "\n");
+  return ReplaceStateFile(state_file, text);
+}
+
 }  // namespace
 
 std::string CaseRollbackHint(const std::string& state_file) {
@@ -98,37 +111,35 @@ absl::Status CaseHeads::Remember(const std::string& report_id, const CaseHead& h
   if (state_file_.empty() || head.sequence == 0) return absl::OkStatus();
   absl::StatusOr<State> state = ReadState(state_file_);
   if (!state.ok()) return state.status();
-  CaseHead& kept = (*state)[report_id];
-  // Never back: an older head would let the entries after it be withheld.
-  if (head.sequence <= kept.sequence) return absl::OkStatus();
-  kept = head;
-  std::string text;
-  for (const auto& [id, h] : *state) absl::StrAppend(&text, Line(id, h), "\n");
-  return ReplaceStateFile(state_file_, text);
+  return Advance(state_file_, *state, report_id, head);
 }
 
 absl::Status CaseHeads::Check(const std::string& report_id, const VerifiedThread& thread) {
   if (!thread.problem.ok()) {
     return absl::FailedPreconditionError("only a thread that verifies to its end is checked against what was seen");
   }
-  absl::StatusOr<CaseHead> seen = Remembered(report_id);
-  if (!seen.ok()) return seen.status();
+  if (state_file_.empty()) return absl::OkStatus();
+  // Read once: the check and the update see the same state.
+  absl::StatusOr<State> state = ReadState(state_file_);
+  if (!state.ok()) return state.status();
+  auto remembered = state->find(report_id);
+  const CaseHead seen = remembered == state->end() ? CaseHead() : remembered->second;
   // VerifyThread keeps entries in sequence from 1, so entry s is items[s - 1].
   const std::vector<ThreadItem>& items = thread.items;
-  if (seen->sequence > items.size()) {
+  if (seen.sequence > items.size()) {
     return RolledBack(
         absl::StrCat("the server now shows ", Entries(items.size()), " of this case, but this client has seen ",
-                     seen->sequence, ": entries were withheld or rewritten"),
+                     seen.sequence, ": entries were withheld or rewritten"),
         state_file_);
   }
-  if (seen->sequence > 0 && items[seen->sequence - 1].hash != seen->hash) {
-    return RolledBack(absl::StrCat("entry ", seen->sequence,
+  if (seen.sequence > 0 && items[seen.sequence - 1].hash != seen.hash) {
+    return RolledBack(absl::StrCat("entry ", seen.sequence,
                                    " of this case is not the one this client saw: the thread was rewritten from "
                                    "there on"),
                       state_file_);
   }
   if (items.empty()) return absl::OkStatus();
-  return Remember(report_id, {items.back().sequence, items.back().hash});
+  return Advance(state_file_, *state, report_id, {items.back().sequence, items.back().hash});
 }
 
 }  // namespace candour::clients
