@@ -9,12 +9,7 @@
 namespace candour::crypto {
 namespace {
 
-std::string SignedMessage(std::string_view entry) {
-  std::string message(kLedgerSignatureContext);
-  message.push_back('\0');
-  message.append(entry);
-  return message;
-}
+std::string SignedMessage(std::string_view entry) { return ContextMessage(kLedgerSignatureContext, entry); }
 
 void AppendLe(std::string& out, uint64_t value, int bytes) {
   for (int i = 0; i < bytes; ++i) out.push_back(static_cast<char>((value >> (8 * i)) & 0xFF));
