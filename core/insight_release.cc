@@ -83,6 +83,63 @@ candour::v1::Granularity GranularityOf(const Period& period) {
   return period.quarter == 0 ? candour::v1::GRANULARITY_YEAR : candour::v1::GRANULARITY_QUARTER;
 }
 
+absl::StatusOr<YearPlan> YearPlanFromProto(const candour::v1::BudgetPlan& plan) {
+  absl::StatusOr<Period> year = ParsePeriod(plan.year());
+  if (!year.ok() || year->quarter != 0) return absl::InvalidArgumentError("plan year must look like 2026-27");
+  YearPlan out;
+  out.start_year = year->start_year;
+  absl::StatusOr<noise::Fraction> cap = EpsilonFromProto(plan.cap());
+  if (!cap.ok()) return absl::InvalidArgumentError(absl::StrCat("plan cap: ", cap.status().message()));
+  out.cap = *cap;
+  for (const candour::v1::PlannedRelease& p : plan.releases()) {
+    std::optional<InsightTable> table = TableFromId(p.table());
+    if (!table.has_value()) return absl::InvalidArgumentError("plan names a table this version does not know");
+    if (p.granularity() != candour::v1::GRANULARITY_YEAR && p.granularity() != candour::v1::GRANULARITY_QUARTER) {
+      return absl::InvalidArgumentError("plan names a period that is neither a year nor a quarter");
+    }
+    absl::StatusOr<noise::Fraction> epsilon = EpsilonFromProto(p.epsilon());
+    if (!epsilon.ok()) return absl::InvalidArgumentError(absl::StrCat("plan: ", epsilon.status().message()));
+    out.releases.push_back(
+        {*table, p.granularity() == candour::v1::GRANULARITY_YEAR ? Granularity::kYear : Granularity::kQuarter,
+         *epsilon});
+  }
+  return out;
+}
+
+candour::v1::BudgetPlan YearPlanToProto(const YearPlan& plan, uint64_t directory_version) {
+  candour::v1::BudgetPlan out;
+  out.set_year(FinancialYearOf(DayFromCivil({plan.start_year, 4, 1})).name);
+  *out.mutable_cap() = EpsilonToProto(plan.cap);
+  for (const PlannedRelease& p : plan.releases) {
+    candour::v1::PlannedRelease* r = out.add_releases();
+    r->set_table(TableId(p.table));
+    r->set_granularity(p.granularity == Granularity::kYear ? candour::v1::GRANULARITY_YEAR
+                                                           : candour::v1::GRANULARITY_QUARTER);
+    *r->mutable_epsilon() = EpsilonToProto(p.epsilon);
+  }
+  out.set_directory_version(directory_version);
+  return out;
+}
+
+std::vector<PlannedTable> PlannedTablesFor(const YearPlan& plan, const Period& period) {
+  const Granularity want = period.quarter == 0 ? Granularity::kYear : Granularity::kQuarter;
+  std::vector<PlannedTable> tables;
+  for (const PlannedRelease& p : plan.releases) {
+    if (p.granularity == want) tables.push_back({p.table, p.epsilon});
+  }
+  return tables;
+}
+
+void AddBudgetEntries(const candour::v1::Release& release, const Period& year, std::vector<LedgerEntry>* out) {
+  absl::StatusOr<Period> period = ParsePeriod(release.period());
+  if (!period.ok() || period->start_year != year.start_year) return;
+  for (const candour::v1::TableHeader& header : release.tables()) {
+    std::optional<InsightTable> table = TableFromId(header.table());
+    absl::StatusOr<noise::Fraction> epsilon = EpsilonFromProto(header.epsilon());
+    if (table.has_value() && epsilon.ok()) out->push_back({*table, *period, *epsilon, header.sensitivity()});
+  }
+}
+
 void SetUnits(const UnitMap& map, candour::v1::Release* release) {
   release->clear_units();
   release->clear_directorates();
@@ -160,6 +217,24 @@ absl::Status CheckReleaseShape(const candour::v1::Release& release, const UnitMa
     }
   }
   return absl::OkStatus();
+}
+
+bool MaySeeColumn(const candour::v1::Grants& grants, InsightTable table, size_t column) {
+  for (int role : grants.roles()) {
+    if (role == candour::v1::ROLE_GUARDIAN || role == candour::v1::ROLE_HR || role == candour::v1::ROLE_STAFF_SIDE) {
+      return true;
+    }
+  }
+  const bool network = std::find(grants.roles().begin(), grants.roles().end(), candour::v1::ROLE_STAFF_NETWORK) !=
+                       grants.roles().end();
+  if (!network) return false;
+  if (Columns(table) == 1) return true;  // the totals
+  if (table != InsightTable::kDirectorateByCharacteristic) return false;
+  // Column v - 1 holds reports naming characteristic v alone.
+  for (int characteristic : grants.network_scope()) {
+    if (characteristic >= 1 && static_cast<size_t>(characteristic - 1) == column) return true;
+  }
+  return false;
 }
 
 }  // namespace candour::core

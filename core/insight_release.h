@@ -13,7 +13,9 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "candour/v1/auth.pb.h"
 #include "candour/v1/insights.pb.h"
+#include "core/budget_ledger.h"
 #include "core/insight_tables.h"
 #include "core/insight_units.h"
 #include "core/noise/fraction.h"
@@ -30,6 +32,12 @@ std::optional<InsightTable> TableFromId(candour::v1::InsightTableId id);
 absl::StatusOr<noise::Fraction> EpsilonFromProto(const candour::v1::Epsilon& epsilon);
 candour::v1::Epsilon EpsilonToProto(noise::Fraction epsilon);
 
+// Appends the tables of `release` to `out` as the budget ledger counts
+// them, if the release is of `year`'s financial year. A table or ε that does
+// not read is left out: callers store or accept only releases whose tables
+// all read (the server checks them at publish, readers in VerifyLedger).
+void AddBudgetEntries(const candour::v1::Release& release, const Period& year, std::vector<LedgerEntry>* out);
+
 // A period's granularity: a quarter, or the whole financial year.
 candour::v1::Granularity GranularityOf(const Period& period);
 
@@ -39,6 +47,12 @@ void SetUnits(const UnitMap& map, candour::v1::Release* release);
 // directorate is not among the release's directorates, a department is in
 // two units, or a unit has no department.
 absl::StatusOr<UnitMap> UnitMapOf(const candour::v1::Release& release);
+
+// A signed plan as the budget rules read it. INVALID_ARGUMENT if its year
+// is not a financial year, or a table, granularity or ε does not read.
+absl::StatusOr<YearPlan> YearPlanFromProto(const candour::v1::BudgetPlan& plan);
+// The plan on the wire, its units fixed by `directory_version`.
+candour::v1::BudgetPlan YearPlanToProto(const YearPlan& plan, uint64_t directory_version);
 
 struct PlannedTable {
   InsightTable table;
@@ -50,8 +64,18 @@ struct PlannedTable {
 // columns of the table over `map`, the sensitivity L1Sensitivity computes,
 // and one 32-byte commitment per column. FAILED_PRECONDITION naming the
 // first difference otherwise.
+// The plan's tables at `period`'s granularity.
+std::vector<PlannedTable> PlannedTablesFor(const YearPlan& plan, const Period& period);
+
 absl::Status CheckReleaseShape(const candour::v1::Release& release, const UnitMap& map,
                                const std::vector<PlannedTable>& planned);
+
+// Whether an account with `grants` may see a column (docs/INSIGHTS.md,
+// "Roles"): Guardians, HR and staff side see every column; a staff network
+// sees the one-column totals and, of the characteristic table, the columns
+// of the characteristics in its scope. Every view comes from the same
+// stored release, so a view spends no privacy budget of its own.
+bool MaySeeColumn(const candour::v1::Grants& grants, InsightTable table, size_t column);
 
 }  // namespace candour::core
 

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -138,6 +139,70 @@ TEST(InsightReleaseTest, EachDifferenceFromThePlanOrMapIsRefused) {
   for (const auto& [what, release] : bad) {
     EXPECT_EQ(CheckReleaseShape(release, map, kYearTables).code(), absl::StatusCode::kFailedPrecondition) << what;
   }
+}
+
+TEST(InsightReleaseTest, APlanRoundTripsThroughTheWire) {
+  const YearPlan plan = DefaultPlan(2026);
+  const candour::v1::BudgetPlan wire = YearPlanToProto(plan, 7);
+  EXPECT_EQ(wire.year(), "2026-27");
+  EXPECT_EQ(wire.directory_version(), 7u);
+  absl::StatusOr<YearPlan> back = YearPlanFromProto(wire);
+  ASSERT_TRUE(back.ok()) << back.status();
+  EXPECT_EQ(back->start_year, 2026);
+  EXPECT_EQ(back->cap, plan.cap);
+  ASSERT_EQ(back->releases.size(), plan.releases.size());
+  for (size_t i = 0; i < plan.releases.size(); ++i) {
+    EXPECT_EQ(back->releases[i].table, plan.releases[i].table);
+    EXPECT_EQ(back->releases[i].granularity, plan.releases[i].granularity);
+    EXPECT_EQ(back->releases[i].epsilon, plan.releases[i].epsilon);
+  }
+  EXPECT_EQ(YearPlanToProto(DefaultPlan(2099), 1).year(), "2099-00");
+
+  // The quarter tables of the default plan are directorate and organisation totals.
+  std::vector<PlannedTable> quarter = PlannedTablesFor(plan, ParsePeriod("2026-27Q2").value());
+  ASSERT_EQ(quarter.size(), 2u);
+  EXPECT_EQ(PlannedTablesFor(plan, ParsePeriod("2026-27").value()).size(), 5u);
+
+  for (auto change : std::vector<std::function<void(candour::v1::BudgetPlan&)>>{
+           [](candour::v1::BudgetPlan& p) { p.set_year("2026-27Q1"); },
+           [](candour::v1::BudgetPlan& p) { p.mutable_cap()->set_denominator(0); },
+           [](candour::v1::BudgetPlan& p) { p.mutable_releases(0)->set_table(candour::v1::INSIGHT_TABLE_UNSPECIFIED); },
+           [](candour::v1::BudgetPlan& p) { p.mutable_releases(0)->set_granularity(candour::v1::GRANULARITY_UNSPECIFIED); },
+           [](candour::v1::BudgetPlan& p) { p.mutable_releases(0)->mutable_epsilon()->set_numerator(0); }}) {
+    candour::v1::BudgetPlan bad = wire;
+    change(bad);
+    EXPECT_EQ(YearPlanFromProto(bad).status().code(), absl::StatusCode::kInvalidArgument);
+  }
+}
+
+TEST(InsightReleaseTest, StaffNetworksSeeTheTotalsAndTheirOwnCharacteristics) {
+  candour::v1::Grants network;
+  network.add_roles(candour::v1::ROLE_STAFF_NETWORK);
+  network.add_network_scope(candour::v1::CHARACTERISTIC_RACE);  // 6 in the Equality Act's order
+  for (InsightTable table : {InsightTable::kUnitTotal, InsightTable::kDirectorateTotal, InsightTable::kOrganisationTotal}) {
+    EXPECT_TRUE(MaySeeColumn(network, table, 0));
+  }
+  for (size_t c = 0; c < Columns(InsightTable::kDirectorateByCharacteristic); ++c) {
+    EXPECT_EQ(MaySeeColumn(network, InsightTable::kDirectorateByCharacteristic, c),
+              c == static_cast<size_t>(candour::v1::CHARACTERISTIC_RACE - 1))
+        << c;
+  }
+  for (size_t c = 0; c < Columns(InsightTable::kDirectorateByKind); ++c) {
+    EXPECT_FALSE(MaySeeColumn(network, InsightTable::kDirectorateByKind, c));
+  }
+  for (size_t c = 0; c < Columns(InsightTable::kDirectorateBySource); ++c) {
+    EXPECT_FALSE(MaySeeColumn(network, InsightTable::kDirectorateBySource, c));
+  }
+  for (candour::v1::Role role : {candour::v1::ROLE_HR, candour::v1::ROLE_STAFF_SIDE, candour::v1::ROLE_GUARDIAN}) {
+    candour::v1::Grants grants;
+    grants.add_roles(role);
+    for (InsightTable table : kAllTables) {
+      for (size_t c = 0; c < Columns(table); ++c) EXPECT_TRUE(MaySeeColumn(grants, table, c));
+    }
+  }
+  candour::v1::Grants admin;
+  admin.add_roles(candour::v1::ROLE_ADMIN);
+  EXPECT_FALSE(MaySeeColumn(admin, InsightTable::kOrganisationTotal, 0));
 }
 
 }  // namespace
