@@ -69,8 +69,8 @@ absl::StatusOr<std::vector<std::string>> ExplainEpsilon(noise::Fraction epsilon)
       absl::StrCat("Two reports by the same person (ε adds up, to ", FormatEpsilon(*twice),
                    "): ", LikelihoodBound(*twice), " with both counted than with neither."),
       absl::StrCat("Three reports by the same person (ε = ", FormatEpsilon(*thrice), "): ", LikelihoodBound(*thrice),
-                   ". Someone who reports again and again is less hidden in the figures than someone who reports "
-                   "once, though the figures never name anyone."),
+                   " with all three counted than with none. Someone who reports again and again is less hidden in "
+                   "the figures than someone who reports once, though the figures never name anyone."),
   };
 }
 

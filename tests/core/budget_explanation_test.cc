@@ -36,7 +36,9 @@ TEST(BudgetExplanationTest, ExplainsOneTwoAndThreeReports) {
   EXPECT_TRUE(absl::StrContains((*lines)[1], "at most 7.4 times more likely with that report counted")) << (*lines)[1];
   EXPECT_TRUE(absl::StrContains((*lines)[2], "Two reports by the same person (ε adds up, to 4): at most 55 times"))
       << (*lines)[2];
-  EXPECT_TRUE(absl::StrContains((*lines)[3], "Three reports by the same person (ε = 6): at most 410 times"))
+  EXPECT_TRUE(absl::StrContains((*lines)[3],
+                                "Three reports by the same person (ε = 6): at most 410 times more "
+                                "likely with all three counted than with none."))
       << (*lines)[3];
 }
 
