@@ -1,6 +1,8 @@
 // Copyright 2026 The Candour Authors. Licensed under the Apache License 2.0.
 #include "clients/insights_access.h"
 
+#include <memory>
+
 #include "absl/strings/str_cat.h"
 #include "clients/intake_client.h"
 #include "clients/state_file.h"
@@ -19,14 +21,17 @@ absl::Status Unchecked(std::string message) {
 }  // namespace
 
 DirectoryOf PinnedDirectories(Session& connection) {
-  return [&connection](uint64_t version) -> absl::StatusOr<candour::v1::Directory> {
+  // A ledger names the same few versions over and over: fetch each once.
+  auto verified = std::make_shared<std::map<uint64_t, candour::v1::Directory>>();
+  return [&connection, verified](uint64_t version) -> absl::StatusOr<candour::v1::Directory> {
+    if (auto it = verified->find(version); it != verified->end()) return it->second;
     IntakeClient intake(connection.channel, connection.options.channel.deadline);
     absl::StatusOr<candour::v1::SignedDirectory> signed_directory = intake.GetDirectory(version);
     if (!signed_directory.ok()) return signed_directory.status();
-    absl::StatusOr<crypto::VerifiedDirectory> verified =
+    absl::StatusOr<crypto::VerifiedDirectory> accepted =
         connection.trust->AcceptHistorical(*signed_directory, version);
-    if (!verified.ok()) return WithHint(verified.status(), "the server's directory cannot be trusted");
-    return verified->directory;
+    if (!accepted.ok()) return WithHint(accepted.status(), "the server's directory cannot be trusted");
+    return verified->emplace(version, accepted->directory).first->second;
   };
 }
 
@@ -48,6 +53,8 @@ absl::StatusOr<VerifiedLedger> FetchVerifiedLedger(Session& connection, Insights
 
 absl::StatusOr<ReadRelease> FetchRelease(Session& connection, InsightsClient& insights, const VerifiedLedger& ledger,
                                          const std::string& period) {
+  absl::StatusOr<core::Period> parsed = core::ParsePeriod(period);
+  if (!parsed.ok()) return parsed.status();
   const VerifiedLedgerEntry* entry = ledger.ReleaseOf(period);
   if (entry == nullptr) return absl::NotFoundError(absl::StrCat(period, " has not been released"));
   absl::StatusOr<candour::v1::GetReleaseResponse> served = insights.GetRelease(period);
@@ -55,7 +62,7 @@ absl::StatusOr<ReadRelease> FetchRelease(Session& connection, InsightsClient& in
   if (served->entry().entry() != entry->signed_entry.entry()) {
     return Unchecked(absl::StrCat("the release of ", period, " is not the ledger's"));
   }
-  const core::Period year = core::FinancialYearOf(core::ParsePeriod(period).value().first_day);
+  const core::Period year = core::FinancialYearOf(parsed->first_day);
   const VerifiedLedgerEntry* plan_entry = ledger.PlanOf(year.name, entry->sequence);
   if (plan_entry == nullptr || served->plan().entry() != plan_entry->signed_entry.entry()) {
     return Unchecked(absl::StrCat("the plan served with ", period, " is not the ledger's"));
@@ -72,7 +79,6 @@ absl::StatusOr<ReadRelease> FetchRelease(Session& connection, InsightsClient& in
   absl::StatusOr<core::UnitMap> map = core::BuildUnitMap({directory->departments().begin(), directory->departments().end()});
   if (!map.ok()) return Unchecked(absl::StrCat("the units of ", year.name, " cannot be built"));
   read.map = *std::move(map);
-  const absl::StatusOr<core::Period> parsed = core::ParsePeriod(period);
   if (absl::Status s = core::CheckReleaseShape(read.release, read.map, core::PlannedTablesFor(read.plan, *parsed));
       !s.ok()) {
     return Unchecked(absl::StrCat("the release of ", period, ": ", s.message()));

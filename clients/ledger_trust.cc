@@ -14,27 +14,15 @@ std::string VerifiedLedger::head_hash() const {
 }
 
 const VerifiedLedgerEntry* VerifiedLedger::PlanOf(std::string_view year, uint64_t before_sequence) const {
-  const VerifiedLedgerEntry* plan = nullptr;
-  for (const VerifiedLedgerEntry& e : entries_) {
-    if (e.sequence >= before_sequence) break;
-    if (e.entry.has_plan() && e.entry.plan().year() == year) plan = &e;
-  }
-  return plan;
+  return core::NewestPlan(entries_, year, before_sequence);
 }
 
 const VerifiedLedgerEntry* VerifiedLedger::ReleaseOf(std::string_view period) const {
-  for (const VerifiedLedgerEntry& e : entries_) {
-    if (e.entry.has_release() && e.entry.release().period() == period) return &e;
-  }
-  return nullptr;
+  return core::ReleaseIn(entries_, period);
 }
 
 std::vector<core::LedgerEntry> VerifiedLedger::BudgetEntriesOf(const core::Period& year) const {
-  std::vector<core::LedgerEntry> out;
-  for (const VerifiedLedgerEntry& e : entries_) {
-    if (e.entry.has_release()) core::AddBudgetEntries(e.entry.release(), year, &out);
-  }
-  return out;
+  return core::BudgetEntriesIn(entries_, year);
 }
 
 absl::StatusOr<VerifiedLedger> VerifyLedger(const std::vector<candour::v1::SignedLedgerEntry>& entries,
@@ -91,8 +79,11 @@ absl::Status LedgerHeads::Check(std::string_view organisation_id, const Verified
     }
   }
   if (ledger.length() == 0) return absl::OkStatus();
-  return heads.Remember(std::string(organisation_id),
-                        CaseHead{static_cast<uint32_t>(ledger.length()), ledger.entries().back().hash});
+  return Remember(organisation_id, ledger.length(), ledger.entries().back().hash);
+}
+
+absl::Status LedgerHeads::Remember(std::string_view organisation_id, uint64_t sequence, const std::string& hash) {
+  return CaseHeads(state_file_).Remember(std::string(organisation_id), CaseHead{static_cast<uint32_t>(sequence), hash});
 }
 
 }  // namespace candour::clients

@@ -71,6 +71,9 @@ class LedgerHeads {
   // does not (entries were withheld or rewritten); DATA_LOSS for a corrupt
   // state file; INTERNAL if it cannot be written.
   absl::Status Check(std::string_view organisation_id, const VerifiedLedger& ledger);
+  // Remembers entry `sequence` with `hash` (one this client signed and the
+  // server accepted) unless a newer one is remembered. Errors as Check.
+  absl::Status Remember(std::string_view organisation_id, uint64_t sequence, const std::string& hash);
 
  private:
   const std::string state_file_;

@@ -32,6 +32,22 @@ class WipeOnExit {
   std::vector<T>& v_;
 };
 
+// The same for the linked groups of opened tags.
+class WipeGroupsOnExit {
+ public:
+  explicit WipeGroupsOnExit(std::vector<std::vector<core::CountedReport>>& groups) : groups_(groups) {}
+  ~WipeGroupsOnExit() {
+    for (std::vector<core::CountedReport>& group : groups_) {
+      sodium_memzero(group.data(), group.size() * sizeof(core::CountedReport));
+    }
+  }
+  WipeGroupsOnExit(const WipeGroupsOnExit&) = delete;
+  WipeGroupsOnExit& operator=(const WipeGroupsOnExit&) = delete;
+
+ private:
+  std::vector<std::vector<core::CountedReport>>& groups_;
+};
+
 struct Opened {
   bool ok = false;
   core::CountedReport report;
@@ -118,6 +134,7 @@ absl::StatusOr<ReleaseMade> MakeRelease(const ReleaseInputs& inputs,
     by_root[Root(parent, i)].push_back(opened[i].report);
   }
   std::vector<std::vector<core::CountedReport>> groups;
+  WipeGroupsOnExit wipe_groups(groups);  // on every return below
   groups.reserve(by_root.size());
   for (auto& [root, members] : by_root) {
     made.linked_away += members.size() - 1;
@@ -131,16 +148,12 @@ absl::StatusOr<ReleaseMade> MakeRelease(const ReleaseInputs& inputs,
   std::sort(tables.begin(), tables.end(), [](const core::PlannedTable& a, const core::PlannedTable& b) {
     return core::TableId(a.table) < core::TableId(b.table);
   });
-  absl::Status failed;
   for (const core::PlannedTable& planned : tables) {
     std::vector<int64_t> counts = core::CountTable(planned.table, map, groups);
     WipeOnExit<int64_t> wipe_counts(counts);
     const uint32_t sensitivity = core::L1Sensitivity(planned.table, map);
     absl::StatusOr<std::vector<int64_t>> noisy = core::NoiseCells(counts, sensitivity, planned.epsilon, inputs.noise);
-    if (!noisy.ok()) {
-      failed = noisy.status();
-      break;
-    }
+    if (!noisy.ok()) return noisy.status();
     const size_t rows = core::Rows(planned.table, map);
     const size_t columns = core::Columns(planned.table);
     candour::v1::TableHeader* header = made.release.add_tables();
@@ -161,8 +174,6 @@ absl::StatusOr<ReleaseMade> MakeRelease(const ReleaseInputs& inputs,
       made.columns.push_back(std::move(column));
     }
   }
-  for (std::vector<core::CountedReport>& group : groups) WipeOnExit<core::CountedReport> wipe(group);
-  if (!failed.ok()) return failed;
   return made;
 }
 

@@ -10,6 +10,7 @@
 #define CANDOUR_CORE_INSIGHT_RELEASE_H_
 
 #include <optional>
+#include <string_view>
 #include <vector>
 
 #include "absl/status/statusor.h"
@@ -37,6 +38,37 @@ candour::v1::Epsilon EpsilonToProto(noise::Fraction epsilon);
 // not read is left out: callers store or accept only releases whose tables
 // all read (the server checks them at publish, readers in VerifyLedger).
 void AddBudgetEntries(const candour::v1::Release& release, const Period& year, std::vector<LedgerEntry>* out);
+
+// Lookups over a ledger's entries in sequence order, for the server's
+// stored ledger and a client's verified one alike: `Entry` has a
+// `sequence` and a parsed candour::v1::LedgerEntry `entry`.
+// The newest plan of `year` ("2026-27") before `before_sequence`, or nullptr.
+template <typename Entry>
+const Entry* NewestPlan(const std::vector<Entry>& entries, std::string_view year, uint64_t before_sequence) {
+  const Entry* plan = nullptr;
+  for (const Entry& e : entries) {
+    if (e.sequence >= before_sequence) break;
+    if (e.entry.has_plan() && e.entry.plan().year() == year) plan = &e;
+  }
+  return plan;
+}
+// The release of `period`, or nullptr.
+template <typename Entry>
+const Entry* ReleaseIn(const std::vector<Entry>& entries, std::string_view period) {
+  for (const Entry& e : entries) {
+    if (e.entry.has_release() && e.entry.release().period() == period) return &e;
+  }
+  return nullptr;
+}
+// Every released table of `year`, as the budget ledger counts them.
+template <typename Entry>
+std::vector<LedgerEntry> BudgetEntriesIn(const std::vector<Entry>& entries, const Period& year) {
+  std::vector<LedgerEntry> out;
+  for (const Entry& e : entries) {
+    if (e.entry.has_release()) AddBudgetEntries(e.entry.release(), year, &out);
+  }
+  return out;
+}
 
 // A period's granularity: a quarter, or the whole financial year.
 candour::v1::Granularity GranularityOf(const Period& period);

@@ -2,6 +2,7 @@
 #include "services/insights_ledger.h"
 
 #include "absl/strings/str_cat.h"
+#include "core/insight_release.h"
 #include "crypto/ledger.h"
 
 namespace candour::services {
@@ -37,19 +38,9 @@ std::string LedgerView::head_hash() const {
 }
 
 const StoredEntry* LedgerView::PlanOf(std::string_view year, uint64_t before_sequence) const {
-  const StoredEntry* plan = nullptr;
-  for (const StoredEntry& e : entries_) {
-    if (e.sequence >= before_sequence) break;
-    if (e.entry.has_plan() && e.entry.plan().year() == year) plan = &e;
-  }
-  return plan;
+  return core::NewestPlan(entries_, year, before_sequence);
 }
 
-const StoredEntry* LedgerView::ReleaseOf(std::string_view period) const {
-  for (const StoredEntry& e : entries_) {
-    if (e.entry.has_release() && e.entry.release().period() == period) return &e;
-  }
-  return nullptr;
-}
+const StoredEntry* LedgerView::ReleaseOf(std::string_view period) const { return core::ReleaseIn(entries_, period); }
 
 }  // namespace candour::services

@@ -4,7 +4,6 @@
 #include <sodium.h>
 
 #include <map>
-#include <set>
 #include <utility>
 #include <vector>
 
@@ -20,8 +19,6 @@ namespace candour::services {
 namespace {
 
 using candour::v1::LedgerEntry;
-
-constexpr size_t kReportIdSize = 16;
 
 struct Tagged {
   std::string report_id;
@@ -56,13 +53,11 @@ absl::StatusOr<candour::v1::Directory> StoredDirectory(const DirectoryRegistry& 
   return directory;
 }
 
-// Every release of the year stored so far, as the budget ledger counts them.
-std::vector<core::LedgerEntry> BudgetEntriesOfYear(const LedgerView& ledger, const core::Period& year) {
-  std::vector<core::LedgerEntry> entries;
-  for (const StoredEntry& e : ledger.entries()) {
-    if (e.entry.has_release()) core::AddBudgetEntries(e.entry.release(), year, &entries);
-  }
-  return entries;
+// The units fixed by a plan's directory version.
+absl::StatusOr<core::UnitMap> UnitMapOfVersion(const DirectoryRegistry& directories, uint64_t version) {
+  absl::StatusOr<candour::v1::Directory> directory = StoredDirectory(directories, version);
+  if (!directory.ok()) return directory.status();
+  return core::BuildUnitMap({directory->departments().begin(), directory->departments().end()});
 }
 
 // Every column of every table, each once, with as many cells as rows and the
@@ -113,7 +108,7 @@ absl::Status InsightsService::FetchTags(const Caller& caller, const candour::v1:
   if (!walked.ok()) return walked;
   Shuffle(tagged);
 
-  for (size_t first = 0; first < tagged.size() || first == 0; first += kTagsPerMessage) {
+  for (size_t first = 0; first < tagged.size(); first += kTagsPerMessage) {
     candour::v1::FetchTagsResponse message;
     for (size_t i = first; i < std::min(tagged.size(), first + kTagsPerMessage); ++i) {
       candour::v1::TaggedReport* out = message.add_reports();
@@ -127,7 +122,6 @@ absl::Status InsightsService::FetchTags(const Caller& caller, const candour::v1:
       for (const std::string& mark : record.sealed_link_marks()) message.add_sealed_link_marks(mark);
     }
     if (!write(message)) return absl::CancelledError("the client stopped reading");
-    if (tagged.empty()) break;
   }
   return absl::OkStatus();
 }
@@ -214,11 +208,9 @@ absl::StatusOr<candour::v1::PublishLedgerEntryResponse> InsightsService::Publish
     absl::StatusOr<core::YearPlan> proposed = core::YearPlanFromProto(plan);
     if (!proposed.ok()) return proposed.status();
     if (absl::Status s = core::ValidatePlan(*proposed); !s.ok()) return s;
-    absl::StatusOr<candour::v1::Directory> units_directory = StoredDirectory(*directories_, plan.directory_version());
-    if (!units_directory.ok()) return units_directory.status();
-    std::vector<candour::v1::Department> departments(units_directory->departments().begin(),
-                                                     units_directory->departments().end());
-    if (absl::StatusOr<core::UnitMap> map = core::BuildUnitMap(departments); !map.ok()) return map.status();
+    if (absl::StatusOr<core::UnitMap> map = UnitMapOfVersion(*directories_, plan.directory_version()); !map.ok()) {
+      return map.status();
+    }
 
     if (const StoredEntry* earlier = ledger->PlanOf(year->name); earlier != nullptr) {
       if (earlier->entry.plan().directory_version() != plan.directory_version()) {
@@ -257,12 +249,7 @@ absl::StatusOr<candour::v1::PublishLedgerEntryResponse> InsightsService::Publish
     if (plan_entry == nullptr) return absl::FailedPreconditionError(absl::StrCat(year.name, " has no budget plan"));
     absl::StatusOr<core::YearPlan> plan = core::YearPlanFromProto(plan_entry->entry.plan());
     if (!plan.ok()) return absl::DataLossError("a stored plan does not parse");
-    absl::StatusOr<candour::v1::Directory> units_directory =
-        StoredDirectory(*directories_, plan_entry->entry.plan().directory_version());
-    if (!units_directory.ok()) return units_directory.status();
-    std::vector<candour::v1::Department> departments(units_directory->departments().begin(),
-                                                     units_directory->departments().end());
-    absl::StatusOr<core::UnitMap> map = core::BuildUnitMap(departments);
+    absl::StatusOr<core::UnitMap> map = UnitMapOfVersion(*directories_, plan_entry->entry.plan().directory_version());
     if (!map.ok()) return map.status();
     if (absl::Status s = core::CheckReleaseShape(release, *map, core::PlannedTablesFor(*plan, *period)); !s.ok()) return s;
     if (absl::Status s = CheckColumns(release, request.columns()); !s.ok()) return s;
@@ -271,7 +258,10 @@ absl::StatusOr<candour::v1::PublishLedgerEntryResponse> InsightsService::Publish
       proposed.push_back(core::LedgerEntry{*core::TableFromId(header.table()), *period,
                                            *core::EpsilonFromProto(header.epsilon()), header.sensitivity()});
     }
-    if (absl::Status s = core::CheckRelease(*plan, BudgetEntriesOfYear(*ledger, year), proposed); !s.ok()) return s;
+    if (absl::Status s = core::CheckRelease(*plan, core::BudgetEntriesIn(ledger->entries(), year), proposed);
+        !s.ok()) {
+      return s;
+    }
     object = absl::StrCat("release ", period->name);
   } else {
     return absl::InvalidArgumentError("ledger entry is neither a plan nor a release");
