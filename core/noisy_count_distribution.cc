@@ -20,6 +20,11 @@ constexpr long double kTailBound = 1e-15L;
 // only to about 1e-13, so a level closer to 1 might never be reached.
 constexpr double kLevelMargin = 1e-12;
 
+// Extra variance below this share of the mean is taken as none: the
+// negative binomial is then within the accuracy of the Poisson, and its
+// size mu^2/v could overflow.
+constexpr long double kNegligibleExtraVariance = 1e-12L;
+
 // C's law as ratios of neighbouring probabilities, P(k+1)/P(k). With extra
 // variance v the negative binomial of mean mu has size s = mu^2/v and
 // success ratio p = mu/(mu + s) = v/(mu + v), so Var = mu + mu^2/s = mu + v;
@@ -28,7 +33,7 @@ class CountLaw {
  public:
   CountLaw(long double mean, long double extra_variance)
       : mean_(mean),
-        poisson_(extra_variance == 0),
+        poisson_(extra_variance <= kNegligibleExtraVariance * mean),
         size_(poisson_ ? 0 : mean * mean / extra_variance),
         p_(poisson_ ? 0 : extra_variance / (mean + extra_variance)) {}
 

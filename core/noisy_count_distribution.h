@@ -3,7 +3,8 @@
 // The distribution of a released count measured against a released
 // expectation, for the funnel limits of core/funnel.h: Y = C + D + X, where
 //   C, the true count, is Poisson with mean mu or, given extra variance
-//     v > 0, negative binomial with mean mu and variance mu + v;
+//     v > 0, negative binomial with mean mu and variance mu + v (a v under
+//     1e-12 mu counts as none);
 //   D is discrete Laplace of a given scale (0 for none): the part of the
 //     expectation's own noise, when mu was estimated from a noisy total;
 //   X is the table's discrete Laplace noise (core/noise_interval.h).

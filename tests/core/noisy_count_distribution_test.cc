@@ -148,6 +148,14 @@ TEST(NoisyCountDistributionTest, LargeMeansAreNearlyNormal) {
   EXPECT_NEAR(y->Quantile(0.5), 1e6, 1.0);
 }
 
+TEST(NoisyCountDistributionTest, NegligibleExtraVarianceIsPoisson) {
+  // v = 1e-300 would make the negative binomial's size mu^2/v overflow.
+  absl::StatusOr<NoisyCountDistribution> nearly = NoisyCountDistribution::Create({5, 1e-300, Fraction(), F(10, 7)});
+  absl::StatusOr<NoisyCountDistribution> poisson = NoisyCountDistribution::Create({5, 0, Fraction(), F(10, 7)});
+  ASSERT_TRUE(nearly.ok() && poisson.ok());
+  for (int64_t v = -5; v <= 20; ++v) EXPECT_EQ(nearly->Cdf(v), poisson->Cdf(v)) << v;
+}
+
 TEST(NoisyCountDistributionTest, RejectsBadModels) {
   const double nan = std::numeric_limits<double>::quiet_NaN();
   const double inf = std::numeric_limits<double>::infinity();
