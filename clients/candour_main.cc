@@ -33,6 +33,9 @@ Commands:
   cases link REPORT_ID            a Guardian: link two cases
   cases rewrap [REPORT_ID]        a Guardian: give open cases to Guardians added since
   return --quarter 2026-27Q2      a Guardian: the FTSU quarterly return, as CSV
+  insights plan                   the release holder signs a year's privacy budget plan
+  insights release                the release holder releases a finished period's noisy tables
+  insights budget                 a year's privacy budget: planned, spent, and what it means
   guardian keygen                 make a Guardian's keys
   guardian aggregation-key        make the aggregation key, sealed to the Guardians
   guardian decrypt REPORT_ID      fetch and decrypt a report with your key
@@ -89,6 +92,9 @@ const std::map<std::string, Command>& Commands() {
       {"cases link", RunCasesLink},
       {"cases rewrap", RunCasesRewrap},
       {"return", RunReturn},
+      {"insights plan", RunInsightsPlan},
+      {"insights release", RunInsightsRelease},
+      {"insights budget", RunInsightsBudget},
       {"admin invite", RunAdminInvite},
       {"admin disable", RunAdminDisable},
       {"admin staff", RunAdminStaff},

@@ -20,6 +20,7 @@
 #include "candour/v1/casework.pb.h"
 #include "clients/case_thread.h"
 #include "clients/cli.h"
+#include "clients/insights_client.h"
 #include "clients/intake_client.h"
 #include "clients/staff_session.h"
 #include "crypto/envelope.h"
@@ -42,6 +43,7 @@ class GuardianSession {
   Session& connection() { return connection_; }
   const crypto::RecipientKeys& keys() const { return keys_; }
   CaseworkClient casework() { return CaseworkClient(connection_.channel, deadline_, staff_.token.get()); }
+  InsightsClient insights() { return InsightsClient(connection_.channel, deadline_, staff_.token.get()); }
   std::chrono::milliseconds deadline() const { return deadline_; }
 
  private:

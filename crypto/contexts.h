@@ -37,6 +37,11 @@ inline constexpr std::string_view kLinkMarkContext = "candour.v1/link-mark";
 inline constexpr std::string_view kAuditBodyContext = "candour.v1/audit-body";
 inline constexpr std::string_view kAuditEntryContext = "candour.v1/audit-entry";
 inline constexpr std::string_view kAuditCheckpointContext = "candour.v1/audit-checkpoint";
+// The insights ledger: the prefix of an entry's signed message, the hash
+// that chains entries, and the commitment to a released column.
+inline constexpr std::string_view kLedgerSignatureContext = "candour.v1/ledger";
+inline constexpr std::string_view kLedgerEntryHashContext = "candour.v1/ledger-entry";
+inline constexpr std::string_view kReleaseColumnContext = "candour.v1/release-column";
 // Keyed BLAKE2b context (key = the server's secret) for account salts, which
 // the server answers for every name and requires when an account is made
 // (named for its first use, the salts of names with no account).

@@ -12,12 +12,7 @@
 namespace candour::crypto {
 namespace {
 
-std::string SignedMessage(std::string_view directory_bytes) {
-  std::string message(kDirectorySignatureContext);
-  message.push_back('\0');
-  message.append(directory_bytes);
-  return message;
-}
+std::string SignedMessage(std::string_view directory_bytes) { return ContextMessage(kDirectorySignatureContext, directory_bytes); }
 
 }  // namespace
 

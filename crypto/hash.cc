@@ -34,6 +34,13 @@ std::string DomainHashN(std::string_view context, std::string_view message, size
   return KeyedDomainHashN({}, context, message, out_size);
 }
 
+std::string ContextMessage(std::string_view context, std::string_view message) {
+  std::string out(context);
+  out.push_back('\0');
+  out.append(message);
+  return out;
+}
+
 std::string DomainHash(std::string_view context, std::string_view message) {
   return DomainHashN(context, message, kHashSize);
 }

@@ -18,6 +18,8 @@ namespace candour::crypto {
 
 inline constexpr size_t kHashSize = 32;
 
+// context || 0x00 || message: what a signature under a context signs.
+std::string ContextMessage(std::string_view context, std::string_view message);
 // Returns H(context, message): 32 bytes.
 std::string DomainHash(std::string_view context, std::string_view message);
 // As DomainHash but BLAKE2b with `out_size` bytes of output (16..64).

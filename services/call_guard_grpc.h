@@ -49,6 +49,19 @@ grpc::Status LoggedCall(const Authoriser& authoriser, grpc::ServerContext* conte
                      [&log](absl::StatusCode code) { log.set_status(code); });
 }
 
+// For server-streaming RPCs, which write their own messages: `fn(const
+// Caller*)` returns absl::Status.
+template <typename Fn>
+grpc::Status LoggedStreamCall(const Authoriser& authoriser, grpc::ServerContext* context, std::string_view method,
+                              Fn&& fn) {
+  struct Done {};
+  Done done;
+  return LoggedCall(authoriser, context, method, &done, [&fn](const Caller* caller) -> absl::StatusOr<Done> {
+    if (absl::Status s = fn(caller); !s.ok()) return s;
+    return Done{};
+  });
+}
+
 template <typename Response, typename Fn>
 grpc::Status CountedCall(const Authoriser& authoriser, IntakeCounters& counters, grpc::ServerContext* context,
                          std::string_view method, Response* response, Fn&& fn) {

@@ -82,6 +82,8 @@ absl::StatusOr<std::unique_ptr<CandourServer>> CandourServer::Start(const Server
       [](std::chrono::milliseconds delay) { std::this_thread::sleep_for(delay); });
   server->staff_admin_ = std::make_unique<StaffAdminService>(store, server->audit_.get(), core::TodayInLondon);
   server->audit_service_ = std::make_unique<AuditService>(store, server->audit_.get(), server->directories_.get());
+  server->insights_ =
+      std::make_unique<InsightsService>(store, server->directories_.get(), server->audit_.get(), core::TodayInLondon);
 
   const Authoriser* authoriser = server->authoriser_.get();
   absl::StatusOr<std::vector<core::Day>> extra_holidays = core::ParseHolidayList(config.bank_holidays);
@@ -108,6 +110,7 @@ absl::StatusOr<std::unique_ptr<CandourServer>> CandourServer::Start(const Server
   server->auth_grpc_ = std::make_unique<AuthGrpc>(server->auth_.get(), authoriser);
   server->casework_grpc_ = std::make_unique<CaseworkGrpc>(server->casework_.get(), server->threads_.get(),
                                                           server->audit_service_.get(), authoriser);
+  server->insights_grpc_ = std::make_unique<InsightsGrpc>(server->insights_.get(), authoriser);
 
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
@@ -124,6 +127,7 @@ absl::StatusOr<std::unique_ptr<CandourServer>> CandourServer::Start(const Server
   builder.RegisterService(server->admin_grpc_.get());
   builder.RegisterService(server->auth_grpc_.get());
   builder.RegisterService(server->casework_grpc_.get());
+  builder.RegisterService(server->insights_grpc_.get());
   server->server_ = builder.BuildAndStart();
   if (server->server_ == nullptr || server->port_ == 0) {
     return absl::UnavailableError(absl::StrCat("cannot listen on ", config.listen));

@@ -24,6 +24,8 @@
 #include "services/case_workflow.h"
 #include "services/casework_service.h"
 #include "services/follow_up_service.h"
+#include "services/insights_grpc.h"
+#include "services/insights_service.h"
 #include "services/lookup_limiter.h"
 #include "services/config.h"
 #include "services/directory_registry.h"
@@ -71,11 +73,13 @@ class CandourServer {
   std::unique_ptr<AuthService> auth_;
   std::unique_ptr<StaffAdminService> staff_admin_;
   std::unique_ptr<AuditService> audit_service_;
+  std::unique_ptr<InsightsService> insights_;
   IntakeCounters counters_;
   std::unique_ptr<IntakeGrpc> intake_grpc_;
   std::unique_ptr<AdminGrpc> admin_grpc_;
   std::unique_ptr<AuthGrpc> auth_grpc_;
   std::unique_ptr<CaseworkGrpc> casework_grpc_;
+  std::unique_ptr<InsightsGrpc> insights_grpc_;
   std::unique_ptr<grpc::Server> server_;
   int port_ = 0;
 };

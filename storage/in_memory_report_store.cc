@@ -48,10 +48,16 @@ absl::StatusOr<CommitOutcome> InMemoryReportStore::Commit(const UnitOfWork& unit
   std::set<std::pair<std::string_view, uint32_t>> unit_entries;
   std::optional<uint64_t> latest;
   if (!directories_.empty()) latest = directories_.rbegin()->first;
-  uint64_t audit_length = audit_.empty() ? 0 : audit_.rbegin()->first;
+  uint64_t audit_length = LastNumber(audit_);
+  uint64_t ledger_length = LastNumber(ledger_);
   for (const UnitOfWork::Write& write : unit.writes()) {
     if (std::holds_alternative<AuditRecord>(write) || std::holds_alternative<AuditCheckpointRecord>(write)) {
       if (absl::Status s = CheckAuditWrite(write, audit_length); !s.ok()) return s;
+      continue;
+    }
+    if (const auto* ledger = std::get_if<LedgerRecord>(&write)) {
+      if (absl::Status s = CheckLogAppend(ledger->sequence, ledger_length, "ledger"); !s.ok()) return s;
+      ledger_length = ledger->sequence;
       continue;
     }
     if (const auto* r = std::get_if<NewReport>(&write)) {
@@ -111,6 +117,8 @@ absl::StatusOr<CommitOutcome> InMemoryReportStore::Commit(const UnitOfWork& unit
       workflow_[workflow->report_id] = workflow->record;
     } else if (std::holds_alternative<AuditRecord>(write) || std::holds_alternative<AuditCheckpointRecord>(write)) {
       ApplyAuditWrite(write);
+    } else if (const auto* ledger = std::get_if<LedgerRecord>(&write)) {
+      ledger_[ledger->sequence] = ledger->record;
     } else if (!std::holds_alternative<NewReport>(write)) {
       ApplyStaffWrite(write);
     }

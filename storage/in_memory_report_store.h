@@ -42,6 +42,8 @@ class InMemoryReportStore : public ReportStore {
   absl::StatusOr<std::optional<AuditRecord>> LastAudit() override;
   absl::StatusOr<std::vector<AuditCheckpointRecord>> ListAuditCheckpoints() override;
   absl::StatusOr<std::optional<AuditCheckpointRecord>> LatestAuditCheckpoint() override;
+  absl::StatusOr<std::vector<LedgerRecord>> ReadLedger(uint64_t first, size_t max) override;
+  absl::StatusOr<std::optional<LedgerRecord>> LastLedger() override;
 
  private:
   // Checks a staff write's precondition against the maps and `added_accounts`
@@ -66,6 +68,28 @@ class InMemoryReportStore : public ReportStore {
   // Applies a checked audit write. REQUIRES: mu_.
   void ApplyAuditWrite(const UnitOfWork::Write& write);
 
+  // The last sequence (or length) of an append-only log, 0 while it is empty.
+  static uint64_t LastNumber(const std::map<uint64_t, std::string>& log) {
+    return log.empty() ? 0 : log.rbegin()->first;
+  }
+  // Up to `max` records of an append-only log with number >= `first`, in
+  // order, each made as Record{number, bytes}. REQUIRES: mu_.
+  template <typename Record>
+  static std::vector<Record> ReadLog(const std::map<uint64_t, std::string>& log, uint64_t first, size_t max) {
+    std::vector<Record> records;
+    for (auto it = log.lower_bound(first); it != log.end() && records.size() < max; ++it) {
+      records.push_back(Record{it->first, it->second});
+    }
+    return records;
+  }
+  // The record of an append-only log with the highest number, or nullopt if
+  // it is empty. REQUIRES: mu_.
+  template <typename Record>
+  static std::optional<Record> LastOf(const std::map<uint64_t, std::string>& log) {
+    if (log.empty()) return std::nullopt;
+    return Record{log.rbegin()->first, log.rbegin()->second};
+  }
+
   std::mutex mu_;
   std::map<std::string, StoredReport> reports_;                      // by report id
   std::map<std::string, std::vector<CaseKeyRecord>> case_keys_;      // by report id
@@ -80,6 +104,7 @@ class InMemoryReportStore : public ReportStore {
   std::map<std::string, std::string> workflow_;                     // report id -> record
   std::map<uint64_t, std::string> audit_;                           // sequence -> entry
   std::map<uint64_t, std::string> audit_checkpoints_;               // length -> checkpoint
+  std::map<uint64_t, std::string> ledger_;                          // sequence -> record
 };
 
 }  // namespace candour::storage

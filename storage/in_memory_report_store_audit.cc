@@ -7,15 +7,13 @@
 
 #include "absl/status/status.h"
 #include "storage/in_memory_report_store.h"
+#include "storage/unit_validation.h"
 
 namespace candour::storage {
 
 absl::Status InMemoryReportStore::CheckAuditWrite(const UnitOfWork::Write& write, uint64_t& length) const {
   if (const auto* record = std::get_if<AuditRecord>(&write)) {
-    if (record->sequence <= length) return absl::AlreadyExistsError("an audit entry with this sequence exists");
-    if (record->sequence != length + 1) {
-      return absl::FailedPreconditionError("the audit entry before this sequence is absent");
-    }
+    if (absl::Status s = CheckLogAppend(record->sequence, length, "audit log"); !s.ok()) return s;
     length = record->sequence;
     return absl::OkStatus();
   }
@@ -39,30 +37,22 @@ void InMemoryReportStore::ApplyAuditWrite(const UnitOfWork::Write& write) {
 
 absl::StatusOr<std::vector<AuditRecord>> InMemoryReportStore::ReadAudit(uint64_t first, size_t max) {
   std::lock_guard<std::mutex> lock(mu_);
-  std::vector<AuditRecord> records;
-  for (auto it = audit_.lower_bound(first); it != audit_.end() && records.size() < max; ++it) {
-    records.push_back(AuditRecord{it->first, it->second});
-  }
-  return records;
+  return ReadLog<AuditRecord>(audit_, first, max);
 }
 
 absl::StatusOr<std::optional<AuditRecord>> InMemoryReportStore::LastAudit() {
   std::lock_guard<std::mutex> lock(mu_);
-  if (audit_.empty()) return std::nullopt;
-  return AuditRecord{audit_.rbegin()->first, audit_.rbegin()->second};
+  return LastOf<AuditRecord>(audit_);
 }
 
 absl::StatusOr<std::vector<AuditCheckpointRecord>> InMemoryReportStore::ListAuditCheckpoints() {
   std::lock_guard<std::mutex> lock(mu_);
-  std::vector<AuditCheckpointRecord> checkpoints;
-  for (const auto& [length, checkpoint] : audit_checkpoints_) checkpoints.push_back({length, checkpoint});
-  return checkpoints;
+  return ReadLog<AuditCheckpointRecord>(audit_checkpoints_, 0, audit_checkpoints_.size());
 }
 
 absl::StatusOr<std::optional<AuditCheckpointRecord>> InMemoryReportStore::LatestAuditCheckpoint() {
   std::lock_guard<std::mutex> lock(mu_);
-  if (audit_checkpoints_.empty()) return std::nullopt;
-  return AuditCheckpointRecord{audit_checkpoints_.rbegin()->first, audit_checkpoints_.rbegin()->second};
+  return LastOf<AuditCheckpointRecord>(audit_checkpoints_);
 }
 
 }  // namespace candour::storage

@@ -82,6 +82,14 @@ struct AuditCheckpointRecord {
   bool operator==(const AuditCheckpointRecord&) const = default;
 };
 
+// One entry of the insights ledger, opaque here (the services layer stores a
+// signed ledger entry with its released columns).
+struct LedgerRecord {
+  uint64_t sequence = 0;  // 1, 2, ... in ledger order
+  std::string record;     // non-empty
+  bool operator==(const LedgerRecord&) const = default;
+};
+
 // A staff account. The record is opaque here: the services layer owns its
 // format (roles, salt, password hash, wrapped keys, disabled flag).
 struct StaffAccount {
@@ -188,6 +196,12 @@ class UnitOfWork {
   // earlier in the unit), and no checkpoint for that length is stored.
   void AddAuditCheckpoint(AuditCheckpointRecord record) { writes_.emplace_back(std::move(record)); }
 
+  // Precondition: `record.sequence` is one more than the ledger's last entry
+  // (1 for an empty ledger); entries appended earlier in the same unit
+  // count. As AppendAudit, so a release and its audit entry land in one
+  // WriteBatch, and of two publishers racing for one sequence one fails.
+  void AppendLedger(LedgerRecord record) { writes_.emplace_back(std::move(record)); }
+
   struct NewCaseKeys { std::string report_id; std::vector<CaseKeyRecord> records; };
   struct NewThreadEntry { std::string report_id; ThreadEntryRecord entry; };
   struct WorkflowRecord { std::string report_id; std::string record; };
@@ -202,7 +216,8 @@ class UnitOfWork {
 
   using Write = std::variant<NewReport, DirectoryVersion, NewCaseKeys, NewThreadEntry, WorkflowRecord, NewAccount,
                              ChangedAccount, Invitation, RedeemedInvitation, DeletedInvitation, NewSession,
-                             ChangedSession, EndedSession, EndedSessionsOf, AuditRecord, AuditCheckpointRecord>;
+                             ChangedSession, EndedSession, EndedSessionsOf, AuditRecord, AuditCheckpointRecord,
+                             LedgerRecord>;
   const std::vector<Write>& writes() const { return writes_; }
   bool empty() const { return writes_.empty(); }
 
@@ -228,12 +243,14 @@ class ReportStore {
   //     report is absent, or whose sequence is above 1 while the entry
   //     before it is absent (a gap); a workflow record or case-key records
   //     whose report is absent; an audit entry more than one past the log's
-  //     last (a gap); a checkpoint of a length the log does not reach;
+  //     last (a gap); a checkpoint of a length the log does not reach; a
+  //     ledger entry more than one past the ledger's last (a gap);
   //   ALREADY_EXISTS (also): an account name, invitation or session token
   //     hash already present; a thread entry sequence already present; a
   //     case-key record for a recipient that already holds one; an audit
   //     entry sequence at or below the log's last; a checkpoint length
-  //     already checkpointed;
+  //     already checkpointed; a ledger entry sequence at or below the
+  //     ledger's last;
   //   INVALID_ARGUMENT: a malformed unit (wrong-size ids or hashes, a negative
   //     day, a key id twice in one report, one id or lookup hash twice, an
   //     account name outside kMaxAccountNameSize / [a-z0-9._-], an empty
@@ -243,7 +260,9 @@ class ReportStore {
   //     AddCaseKeys with no records, an empty sealed key, or one (report id,
   //     recipient key id) twice in the unit, its AddReport included; an
   //     audit sequence or checkpoint length of 0, an empty audit entry or
-  //     checkpoint, one audit sequence or one checkpoint length twice);
+  //     checkpoint, one audit sequence or one checkpoint length twice; a
+  //     ledger sequence of 0, an empty ledger record, one ledger sequence
+  //     twice);
   //   UNAVAILABLE / INTERNAL / DATA_LOSS: storage failed (nothing applied).
   virtual absl::StatusOr<CommitOutcome> Commit(const UnitOfWork& unit) = 0;
 
@@ -295,6 +314,13 @@ class ReportStore {
   virtual absl::StatusOr<std::vector<AuditCheckpointRecord>> ListAuditCheckpoints() = 0;
   // The checkpoint with the highest length, or nullopt if there is none.
   virtual absl::StatusOr<std::optional<AuditCheckpointRecord>> LatestAuditCheckpoint() = 0;
+
+  // Up to `max` ledger entries with sequence >= `first`, in sequence order,
+  // exactly as stored (as ReadAudit: gaps and bytes are the verifier's to
+  // judge).
+  virtual absl::StatusOr<std::vector<LedgerRecord>> ReadLedger(uint64_t first, size_t max) = 0;
+  // The entry with the highest sequence, or nullopt while the ledger is empty.
+  virtual absl::StatusOr<std::optional<LedgerRecord>> LastLedger() = 0;
 
   // Calls `fn` with the sealed tag of every report received on a day in
   // [first_day, last_day], in (day, report id) order. Also the way to list

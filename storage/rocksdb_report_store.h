@@ -67,6 +67,9 @@ class RocksDbReportStore : public ReportStore {
   absl::StatusOr<std::optional<AuditRecord>> LastAudit() override;
   absl::StatusOr<std::vector<AuditCheckpointRecord>> ListAuditCheckpoints() override;
   absl::StatusOr<std::optional<AuditCheckpointRecord>> LatestAuditCheckpoint() override;
+  // Also DATA_LOSS if a stored ledger key is not 8 bytes.
+  absl::StatusOr<std::vector<LedgerRecord>> ReadLedger(uint64_t first, size_t max) override;
+  absl::StatusOr<std::optional<LedgerRecord>> LastLedger() override;
 
   // Every key and value of every column family, through an iterator (so
   // compressed files are read as data). For verification tools and tests.

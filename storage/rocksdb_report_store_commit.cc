@@ -134,9 +134,16 @@ absl::StatusOr<CommitOutcome> RocksDbReportStore::Impl::CheckAndBatch(const Unit
   size_t retries = 0;
   ThreadContext thread;
   AuditContext audit;
+  std::optional<uint64_t> ledger_length;  // read once ledger_mu_ is held, by the unit's first ledger entry
   for (const UnitOfWork::Write& write : unit.writes()) {
     if (std::holds_alternative<AuditRecord>(write) || std::holds_alternative<AuditCheckpointRecord>(write)) {
       if (absl::Status s = BatchAuditWrite(write, audit, batch); !s.ok()) return s;
+      continue;
+    }
+    if (const auto* ledger = std::get_if<LedgerRecord>(&write)) {
+      if (absl::Status s = BatchLogAppend(kLedger, ledger->sequence, ledger->record, ledger_length, batch); !s.ok()) {
+        return s;
+      }
       continue;
     }
     if (const auto* directory = std::get_if<UnitOfWork::DirectoryVersion>(&write)) {
@@ -177,14 +184,16 @@ absl::StatusOr<CommitOutcome> RocksDbReportStore::Impl::CheckAndBatch(const Unit
 absl::StatusOr<std::optional<CommitOutcome>> RocksDbReportStore::Impl::CommitLocked(const UnitOfWork& unit,
                                                                                     StaffContext& staff) {
   // Lock order is fixed: stripes (ascending), then the directory mutex, then
-  // the audit mutex. The locks cover check and write, so two commits of one
-  // report id (a report, its case keys, an entry of its thread or its
-  // workflow record), lookup hash, account, invitation or session cannot
-  // both pass the check, while commits of different keys proceed in parallel
-  // and RocksDB groups their synced writes into one fsync.
+  // the audit mutex, then the ledger mutex. The locks cover check and write,
+  // so two commits of one report id (a report, its case keys, an entry of
+  // its thread or its workflow record), lookup hash, account, invitation or
+  // session, or two appends to one log, cannot both pass the check, while
+  // commits of different keys proceed in parallel and RocksDB groups their
+  // synced writes into one fsync.
   std::vector<std::string_view> keys;
   bool has_directory = false;
   bool has_audit = false;
+  bool has_ledger = false;
   for (const UnitOfWork::Write& write : unit.writes()) {
     if (const auto* r = std::get_if<NewReport>(&write)) {
       keys.push_back(r->report_id);
@@ -199,6 +208,8 @@ absl::StatusOr<std::optional<CommitOutcome>> RocksDbReportStore::Impl::CommitLoc
       has_directory = true;
     } else if (std::holds_alternative<AuditRecord>(write) || std::holds_alternative<AuditCheckpointRecord>(write)) {
       has_audit = true;
+    } else if (std::holds_alternative<LedgerRecord>(write)) {
+      has_ledger = true;
     } else {
       AppendStaffLockKeys(write, staff, keys);
     }
@@ -208,6 +219,8 @@ absl::StatusOr<std::optional<CommitOutcome>> RocksDbReportStore::Impl::CommitLoc
   if (has_directory) directory_lock.lock();
   std::unique_lock<std::mutex> audit_lock(audit_mu_, std::defer_lock);
   if (has_audit) audit_lock.lock();
+  std::unique_lock<std::mutex> ledger_lock(ledger_mu_, std::defer_lock);
+  if (has_ledger) ledger_lock.lock();
 
   rocksdb::WriteBatch batch;
   absl::StatusOr<CommitOutcome> outcome = CheckAndBatch(unit, has_directory, staff, batch);

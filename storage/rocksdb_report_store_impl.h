@@ -3,16 +3,20 @@
 // RocksDbReportStore::Impl, shared by rocksdb_report_store.cc (open, close,
 // reads), rocksdb_report_store_commit.cc (the write path),
 // rocksdb_report_store_staff.cc (the staff writes within it),
-// rocksdb_report_store_thread.cc (case threads: writes and reads) and
-// rocksdb_report_store_workflow.cc (workflow records: writes and reads) and
-// rocksdb_report_store_audit.cc (the audit log: writes and reads). Internal to
+// rocksdb_report_store_thread.cc (case threads: writes and reads),
+// rocksdb_report_store_workflow.cc (workflow records: writes and reads),
+// rocksdb_report_store_log.cc (what the append-only logs share),
+// rocksdb_report_store_audit.cc (the audit log: writes and reads) and
+// rocksdb_report_store_ledger.cc (the insights ledger: reads). Internal to
 // storage/. Impl owns the DB and its column-family handles and releases them
 // in its destructor. Thread-safe: RocksDB is, and the write path's
-// check-then-write sections are guarded by the striped, directory and audit
-// mutexes.
+// check-then-write sections are guarded by the striped, directory, audit and
+// ledger mutexes.
 #ifndef CANDOUR_STORAGE_ROCKSDB_REPORT_STORE_IMPL_H_
 #define CANDOUR_STORAGE_ROCKSDB_REPORT_STORE_IMPL_H_
 
+#include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -31,6 +35,25 @@
 #include "storage/striped_mutex.h"
 
 namespace candour::storage {
+
+// An append-only log's column family ("audit", "audit_checkpoints",
+// "ledger"): records keyed by a u64 number (a sequence, or the length a
+// checkpoint covers) in schema.h's encoding.
+struct LogFamily {
+  std::string_view cf_name;
+  std::string (*encode_key)(uint64_t number);
+  absl::StatusOr<uint64_t> (*decode_key)(std::string_view key);
+  const char* log;  // in messages: "audit log"
+};
+// A record of a LogFamily, as stored.
+struct LogRecord {
+  uint64_t number = 0;
+  std::string value;
+};
+inline constexpr LogFamily kAuditLog{schema::kAuditCf, schema::AuditKey, schema::DecodeAuditKey, "audit log"};
+inline constexpr LogFamily kAuditCheckpoints{schema::kAuditCheckpointsCf, schema::AuditKey, schema::DecodeAuditKey,
+                                             "audit checkpoints"};
+inline constexpr LogFamily kLedger{schema::kLedgerCf, schema::LedgerKey, schema::DecodeLedgerKey, "ledger"};
 
 class RocksDbReportStore::Impl {
  public:
@@ -63,6 +86,32 @@ class RocksDbReportStore::Impl {
   absl::Status CheckSchemaVersion(bool read_only);
   // The last key and value of a column family, or nullopt if it is empty.
   absl::StatusOr<std::optional<std::pair<std::string, std::string>>> LastRecord(std::string_view cf_name);
+
+  // Calls `fn` with the number and value of up to `max` records of `family`
+  // with number >= `first`, in order, as stored. DATA_LOSS for a malformed
+  // key. (rocksdb_report_store_log.cc)
+  absl::Status ScanLog(const LogFamily& family, uint64_t first, size_t max,
+                       const std::function<void(uint64_t number, std::string value)>& fn);
+  // As ScanLog, each record made as Record{number, value}.
+  template <typename Record>
+  absl::StatusOr<std::vector<Record>> ReadLog(const LogFamily& family, uint64_t first, size_t max) {
+    std::vector<Record> records;
+    absl::Status s = ScanLog(family, first, max, [&](uint64_t number, std::string value) {
+      records.push_back({number, std::move(value)});
+    });
+    if (!s.ok()) return s;
+    return records;
+  }
+  // The record of `family` with the highest number, or nullopt if it is empty.
+  template <typename Record>
+  absl::StatusOr<std::optional<Record>> LastLogRecord(const LogFamily& family) {
+    absl::StatusOr<std::optional<std::pair<std::string, std::string>>> last = LastRecord(family.cf_name);
+    if (!last.ok()) return last.status();
+    if (!last->has_value()) return std::nullopt;
+    absl::StatusOr<uint64_t> number = family.decode_key((*last)->first);
+    if (!number.ok()) return number.status();
+    return Record{*number, std::move((*last)->second)};
+  }
 
   absl::StatusOr<CommitOutcome> Commit(const UnitOfWork& unit);
 
@@ -129,6 +178,15 @@ class RocksDbReportStore::Impl {
   absl::Status BatchNewCaseKeys(const UnitOfWork::NewCaseKeys& write, const std::set<std::string_view>& unit_reports,
                                 rocksdb::WriteBatch& batch);
 
+  // Sets `length` to the last sequence of `family` (0 while it is empty)
+  // unless it is set already: read once per commit, under the log's mutex,
+  // then advanced by the unit's own appends.
+  absl::Status LoadLogLength(const LogFamily& family, std::optional<uint64_t>& length);
+  // Checks an append to `family` against `length` (CheckLogAppend), advances
+  // it and adds the record to `batch`. REQUIRES: the log's mutex is held.
+  absl::Status BatchLogAppend(const LogFamily& family, uint64_t sequence, std::string_view value,
+                              std::optional<uint64_t>& length, rocksdb::WriteBatch& batch);
+
   // What a unit's audit writes need besides stored data while it commits.
   struct AuditContext {
     std::optional<uint64_t> length;  // the log's last sequence, read once the audit mutex is held
@@ -148,7 +206,8 @@ class RocksDbReportStore::Impl {
                                    rocksdb::WriteBatch& batch);
   // Checks every write's precondition and adds what must be written to
   // `batch`. REQUIRES: the unit's stripes, the directory mutex if
-  // `has_directory`, and audit_mu_ if the unit has audit writes, are held.
+  // `has_directory`, audit_mu_ if the unit has audit writes and ledger_mu_
+  // if it has ledger writes, are held.
   absl::StatusOr<CommitOutcome> CheckAndBatch(const UnitOfWork& unit, bool has_directory, StaffContext& staff,
                                               rocksdb::WriteBatch& batch);
   absl::StatusOr<bool> AllColumnFamiliesEmpty();
@@ -162,6 +221,7 @@ class RocksDbReportStore::Impl {
   StripedMutex<kReportStripes> report_stripes_;  // boxed in Impl: ~160 KiB
   std::mutex directory_mu_;                      // serialises directory commits (check + write)
   std::mutex audit_mu_;                          // serialises audit commits (check + write)
+  std::mutex ledger_mu_;                         // serialises ledger commits (check + write)
 };
 
 }  // namespace candour::storage

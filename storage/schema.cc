@@ -2,6 +2,7 @@
 #include "storage/schema.h"
 
 #include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
 #include "storage/report_store.h"
 
 namespace candour::storage::schema {
@@ -19,6 +20,18 @@ uint64_t ReadBigEndian(std::string_view bytes) {
   uint64_t v = 0;
   for (char c : bytes) v = (v << 8) | static_cast<unsigned char>(c);
   return v;
+}
+
+// The keys of "directory", "audit", "audit_checkpoints" and "ledger".
+std::string U64Key(uint64_t number) {
+  std::string out;
+  AppendU64(out, number);
+  return out;
+}
+
+absl::StatusOr<uint64_t> DecodeU64Key(std::string_view key, const char* family) {
+  if (key.size() != 8) return absl::DataLossError(absl::StrCat("stored ", family, " key has the wrong size"));
+  return ReadBigEndian(key);
 }
 
 }  // namespace
@@ -81,23 +94,17 @@ absl::StatusOr<ArrivalKeyParts> DecodeArrivalKey(std::string_view key) {
   return ArrivalKeyParts{static_cast<int32_t>(ReadBigEndian(key.substr(0, 4))), key.substr(4)};
 }
 
-std::string DirectoryKey(uint64_t version) {
-  std::string out;
-  AppendU64(out, version);
-  return out;
-}
+std::string DirectoryKey(uint64_t version) { return U64Key(version); }
 
-absl::StatusOr<uint64_t> DecodeDirectoryKey(std::string_view key) {
-  if (key.size() != 8) return absl::DataLossError("stored directory key has the wrong size");
-  return ReadBigEndian(key);
-}
+absl::StatusOr<uint64_t> DecodeDirectoryKey(std::string_view key) { return DecodeU64Key(key, "directory"); }
 
-std::string AuditKey(uint64_t sequence) { return DirectoryKey(sequence); }
+std::string AuditKey(uint64_t sequence) { return U64Key(sequence); }
 
-absl::StatusOr<uint64_t> DecodeAuditKey(std::string_view key) {
-  if (key.size() != 8) return absl::DataLossError("stored audit key has the wrong size");
-  return ReadBigEndian(key);
-}
+absl::StatusOr<uint64_t> DecodeAuditKey(std::string_view key) { return DecodeU64Key(key, "audit"); }
+
+std::string LedgerKey(uint64_t sequence) { return U64Key(sequence); }
+
+absl::StatusOr<uint64_t> DecodeLedgerKey(std::string_view key) { return DecodeU64Key(key, "ledger"); }
 
 std::string EncodeSessionValue(std::string_view account, std::string_view record) {
   std::string out;

@@ -20,6 +20,7 @@
 //   CF "workflow"   report_id(16)                     -> workflow record
 //   CF "audit"      u64 BE sequence                   -> audit entry
 //   CF "audit_checkpoints" u64 BE length              -> signed checkpoint
+//   CF "ledger"     u64 BE sequence                   -> ledger record
 //
 // Days are non-negative (days since 1970-01-01), so u32 holds them. Account
 // names are 1..64 bytes of [a-z0-9._-] (storage/report_store.h): never 0x00,
@@ -27,12 +28,13 @@
 // keys, and never longer than a u8 can count. Every session has one
 // "sessions" and one "account_sessions" entry, written and deleted together.
 // A report's thread entries are its "thread" keys, in sequence order, with
-// sequences 1..n and no gaps; so is the audit log, whose entries (1..n) are
-// not per report but one log for the server. A report's "case_keys" are
-// those it was submitted with and any added later (turnover), one per
-// recipient. A report has at most one workflow record, and only once the
-// report exists. Records and entries are opaque, non-empty bytes owned by
-// the services layer. Stateless and thread-safe.
+// sequences 1..n and no gaps; so are the audit log and the insights ledger,
+// whose entries (1..n each) are not per report: each is one log for the
+// server. A report's "case_keys" are those it was submitted with and any
+// added later (turnover), one per recipient. A report has at most one
+// workflow record, and only once the report exists. Records and entries are
+// opaque, non-empty bytes owned by the services layer. Stateless and
+// thread-safe.
 #ifndef CANDOUR_STORAGE_SCHEMA_H_
 #define CANDOUR_STORAGE_SCHEMA_H_
 
@@ -47,10 +49,10 @@
 namespace candour::storage::schema {
 
 // Bumped whenever any encoding below changes; Open refuses other versions.
-// The four staff families, "thread", "workflow" and the two audit families
-// were added without a bump: no existing encoding changed, Open creates
-// missing families in an older data dir, and an older build refuses a newer
-// dir because it does not know the new families.
+// The four staff families, "thread", "workflow", the two audit families and
+// "ledger" were added without a bump: no existing encoding changed, Open
+// creates missing families in an older data dir, and an older build refuses
+// a newer dir because it does not know the new families.
 inline constexpr std::string_view kSchemaVersion = "1";
 inline constexpr std::string_view kSchemaVersionKey = "schema_version";
 
@@ -69,13 +71,14 @@ inline constexpr std::string_view kThreadCf = "thread";
 inline constexpr std::string_view kWorkflowCf = "workflow";
 inline constexpr std::string_view kAuditCf = "audit";
 inline constexpr std::string_view kAuditCheckpointsCf = "audit_checkpoints";
+inline constexpr std::string_view kLedgerCf = "ledger";
 
 // Every column family, in the order the store opens them ("default" first).
 // New families are appended, so each older layout is a prefix of this list.
-inline constexpr std::array<std::string_view, 15> kAllColumnFamilies = {
-    kDefaultCf,         kMetaCf,      kReportsCf,  kCaseKeysCf,    kReceiptsCf,
-    kArrivalsCf,        kDirectoryCf, kAccountsCf, kInvitationsCf, kSessionsCf,
-    kAccountSessionsCf, kThreadCf,    kWorkflowCf, kAuditCf,       kAuditCheckpointsCf};
+inline constexpr std::array<std::string_view, 16> kAllColumnFamilies = {
+    kDefaultCf,   kMetaCf,     kReportsCf,          kCaseKeysCf, kReceiptsCf,        kArrivalsCf,
+    kDirectoryCf, kAccountsCf, kInvitationsCf,      kSessionsCf, kAccountSessionsCf, kThreadCf,
+    kWorkflowCf,  kAuditCf,    kAuditCheckpointsCf, kLedgerCf};
 
 // "reports": the value is the received day followed by the envelope.
 std::string EncodeReportValue(int32_t received_day, std::string_view envelope);
@@ -122,6 +125,11 @@ absl::StatusOr<uint64_t> DecodeDirectoryKey(std::string_view key);
 std::string AuditKey(uint64_t sequence);
 // DATA_LOSS if `key` is not 8 bytes.
 absl::StatusOr<uint64_t> DecodeAuditKey(std::string_view key);
+
+// "ledger": the key is the sequence.
+std::string LedgerKey(uint64_t sequence);
+// DATA_LOSS if `key` is not 8 bytes.
+absl::StatusOr<uint64_t> DecodeLedgerKey(std::string_view key);
 
 // "sessions": the value is the owning account's name, length-prefixed, then
 // the record. REQUIRES: `account` is at most 255 bytes.

@@ -114,8 +114,9 @@ class StaffWriteChecker {
   absl::Status operator()(const UnitOfWork::NewCaseKeys&) { return absl::OkStatus(); }     // ValidateCaseKeys
   absl::Status operator()(const UnitOfWork::NewThreadEntry&) { return absl::OkStatus(); }  // ValidateThreadEntry
   absl::Status operator()(const UnitOfWork::WorkflowRecord&) { return absl::OkStatus(); }  // ValidateWorkflow
-  absl::Status operator()(const AuditRecord&) { return absl::OkStatus(); }            // AuditChecker
-  absl::Status operator()(const AuditCheckpointRecord&) { return absl::OkStatus(); }  // AuditChecker
+  absl::Status operator()(const AuditRecord&) { return absl::OkStatus(); }                 // LogChecker
+  absl::Status operator()(const AuditCheckpointRecord&) { return absl::OkStatus(); }       // LogChecker
+  absl::Status operator()(const LedgerRecord&) { return absl::OkStatus(); }                // LogChecker
   absl::Status operator()(const UnitOfWork::NewAccount& w) { return Account(w.account); }
   absl::Status operator()(const UnitOfWork::ChangedAccount& w) { return Account(w.account); }
   absl::Status operator()(const Invitation& w) {
@@ -169,19 +170,31 @@ class StaffWriteChecker {
   std::set<std::string_view> session_accounts_;  // accounts of AddSession, UpdateSession
 };
 
-// Shape checks for the audit writes. One write per audit sequence and per
-// checkpoint length, so a store checks "next in sequence" and "not yet
-// checkpointed" against stored data and earlier writes of the unit alone.
-class AuditChecker {
+// One append to a log: a sequence from 1, non-empty bytes, and one write
+// per sequence in a unit. `what` names the write ("audit entry").
+absl::Status CheckLogEntry(std::set<uint64_t>& sequences, uint64_t sequence, std::string_view bytes, const char* what) {
+  if (sequence == 0) return absl::InvalidArgumentError(absl::StrCat(what, " sequence must be at least 1"));
+  if (bytes.empty()) return absl::InvalidArgumentError(absl::StrCat(what, " must not be empty"));
+  if (!sequences.insert(sequence).second) {
+    return absl::InvalidArgumentError(absl::StrCat(what, " sequence appears twice in one unit of work"));
+  }
+  return absl::OkStatus();
+}
+
+// Shape checks for the writes to the append-only logs: audit entries,
+// checkpoints and ledger entries. One write per audit sequence, checkpoint
+// length and ledger sequence, so a store checks "next in sequence" and "not
+// yet checkpointed" against stored data and earlier writes of the unit alone.
+class LogChecker {
  public:
   absl::Status Check(const UnitOfWork::Write& write) {
     if (const auto* record = std::get_if<AuditRecord>(&write)) {
-      if (record->sequence == 0) return absl::InvalidArgumentError("audit sequence must be at least 1");
-      if (record->entry.empty()) return absl::InvalidArgumentError("audit entry must not be empty");
-      if (!sequences_.insert(record->sequence).second) {
-        return absl::InvalidArgumentError("audit sequence appears twice in one unit of work");
-      }
-    } else if (const auto* checkpoint = std::get_if<AuditCheckpointRecord>(&write)) {
+      return CheckLogEntry(audit_sequences_, record->sequence, record->entry, "audit entry");
+    }
+    if (const auto* record = std::get_if<LedgerRecord>(&write)) {
+      return CheckLogEntry(ledger_sequences_, record->sequence, record->record, "ledger record");
+    }
+    if (const auto* checkpoint = std::get_if<AuditCheckpointRecord>(&write)) {
       if (checkpoint->length == 0) return absl::InvalidArgumentError("checkpoint length must be at least 1");
       if (checkpoint->checkpoint.empty()) return absl::InvalidArgumentError("checkpoint must not be empty");
       if (!lengths_.insert(checkpoint->length).second) {
@@ -192,11 +205,22 @@ class AuditChecker {
   }
 
  private:
-  std::set<uint64_t> sequences_;
+  std::set<uint64_t> audit_sequences_;
   std::set<uint64_t> lengths_;
+  std::set<uint64_t> ledger_sequences_;
 };
 
 }  // namespace
+
+absl::Status CheckLogAppend(uint64_t sequence, uint64_t length, const char* log) {
+  if (sequence <= length) {
+    return absl::AlreadyExistsError(absl::StrCat("the ", log, " already holds an entry with this sequence"));
+  }
+  if (sequence != length + 1) {
+    return absl::FailedPreconditionError(absl::StrCat("the ", log, " lacks the entry before this sequence"));
+  }
+  return absl::OkStatus();
+}
 
 bool IsValidAccountName(std::string_view name) {
   if (name.empty() || name.size() > kMaxAccountNameSize) return false;
@@ -218,10 +242,10 @@ absl::Status ValidateUnit(const UnitOfWork& unit) {
   std::set<std::string_view> workflow_reports;
   std::set<std::pair<std::string_view, std::string_view>> case_key_records;
   StaffWriteChecker staff;
-  AuditChecker audit;
+  LogChecker logs;
   for (const UnitOfWork::Write& write : unit.writes()) {
     if (absl::Status s = std::visit(staff, write); !s.ok()) return s;
-    if (absl::Status s = audit.Check(write); !s.ok()) return s;
+    if (absl::Status s = logs.Check(write); !s.ok()) return s;
     if (const auto* entry = std::get_if<UnitOfWork::NewThreadEntry>(&write)) {
       if (absl::Status s = ValidateThreadEntry(*entry); !s.ok()) return s;
       if (!thread_entries.emplace(entry->report_id, entry->entry.sequence).second) {

@@ -39,4 +39,35 @@ FractionResult Divide(Fraction a, Fraction b) {
   return Multiply(a, reciprocal.value);
 }
 
+FractionResult Add(Fraction a, Fraction b) {
+  // Knuth's rational addition (TAOCP 4.5.1): with g = gcd(a.den, b.den) and
+  // t = a.num (b.den/g) + b.num (a.den/g), the sum in lowest terms is
+  // (t/g2) / ((a.den/g) (b.den/g2)) for g2 = gcd(t, g). t alone can pass 64
+  // bits when the reduced sum does not (1/2 + 1/2 with huge numerators), so
+  // it is held in 128 bits; each product is below 2^128, and a t that
+  // overflows 128 bits divided by g2 < 2^64 cannot fit in 64.
+  using u128 = unsigned __int128;
+  const uint64_t g = Gcd(a.den(), b.den());
+  u128 t = 0;
+  if (__builtin_add_overflow(u128{a.num()} * (b.den() / g), u128{b.num()} * (a.den() / g), &t)) {
+    return {NoiseStatus::kOverflow, {}};
+  }
+  const uint64_t g2 = Gcd(static_cast<uint64_t>(t % g), g);  // gcd(t, g); g >= 1, so g2 >= 1
+  const u128 num = t / g2;
+  uint64_t den = 0;
+  if (num > UINT64_MAX || __builtin_mul_overflow(a.den() / g, b.den() / g2, &den)) {
+    return {NoiseStatus::kOverflow, {}};
+  }
+  return MakeFraction(static_cast<uint64_t>(num), den);
+}
+
+int Compare(Fraction a, Fraction b) {
+  // Both denominators are positive, so a < b exactly when a.num b.den <
+  // b.num a.den; each product is below 2^128.
+  using u128 = unsigned __int128;
+  const u128 left = u128{a.num()} * b.den();
+  const u128 right = u128{b.num()} * a.den();
+  return left < right ? -1 : (left > right ? 1 : 0);
+}
+
 }  // namespace candour::core::noise

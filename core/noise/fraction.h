@@ -4,7 +4,8 @@
 // 64-bit unsigned parts, so ε, a noise scale and a Bernoulli probability are
 // exact and never pass through floating point. The invariant (den >= 1,
 // gcd(num, den) == 1) is kept by construction: MakeFraction is the only way
-// in, and every product is overflow-checked and reported, never wrapped.
+// in, and every product and sum is overflow-checked and reported, never
+// wrapped.
 // Values are plain and thread-safe.
 #ifndef CANDOUR_CORE_NOISE_FRACTION_H_
 #define CANDOUR_CORE_NOISE_FRACTION_H_
@@ -45,6 +46,13 @@ FractionResult MakeFraction(uint64_t num, uint64_t den);
 FractionResult Multiply(Fraction a, Fraction b);
 // a / b, reduced. kInvalidArgument if b is 0; kOverflow as Multiply.
 FractionResult Divide(Fraction a, Fraction b);
+// a + b, reduced. kOverflow if the reduced sum does not fit in 64 bits (and
+// only then: the intermediate terms are exact, in 128 bits).
+FractionResult Add(Fraction a, Fraction b);
+// -1, 0 or 1 as a is less than, equal to or greater than b. Exact for all
+// values: the cross products are compared in 128 bits, so it cannot
+// overflow and returns no status.
+int Compare(Fraction a, Fraction b);
 
 }  // namespace candour::core::noise
 

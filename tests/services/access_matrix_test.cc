@@ -42,6 +42,10 @@ struct Expected {
 const std::set<Role> kAllStaff = {candour::v1::ROLE_ADMIN, candour::v1::ROLE_GUARDIAN, candour::v1::ROLE_HR,
                                   candour::v1::ROLE_STAFF_NETWORK, candour::v1::ROLE_STAFF_SIDE};
 
+// Who reads de-identified counts: everyone but admins.
+const std::set<Role> kInsightsRoles = {candour::v1::ROLE_GUARDIAN, candour::v1::ROLE_HR,
+                                       candour::v1::ROLE_STAFF_NETWORK, candour::v1::ROLE_STAFF_SIDE};
+
 const std::map<std::string, Expected>& ExpectedTable() {
   static const auto* table = new std::map<std::string, Expected>{
       {"/candour.v1.IntakeService/GetDirectory", {true, {}}},
@@ -71,6 +75,10 @@ const std::map<std::string, Expected>& ExpectedTable() {
       {"/candour.v1.CaseworkService/Link", {false, {candour::v1::ROLE_GUARDIAN}}},
       {"/candour.v1.CaseworkService/GetCaseAccess", {false, {candour::v1::ROLE_GUARDIAN}}},
       {"/candour.v1.CaseworkService/Rewrap", {false, {candour::v1::ROLE_GUARDIAN}}},
+      {"/candour.v1.InsightsService/FetchTags", {false, {candour::v1::ROLE_GUARDIAN}}},
+      {"/candour.v1.InsightsService/GetLedger", {false, kInsightsRoles}},
+      {"/candour.v1.InsightsService/PublishLedgerEntry", {false, {candour::v1::ROLE_GUARDIAN}}},
+      {"/candour.v1.InsightsService/GetRelease", {false, kInsightsRoles}},
   };
   return *table;
 }

@@ -6,6 +6,8 @@
 #include "gtest/gtest.h"
 #include "tests/storage/audit_store_contract.h"
 #include "tests/storage/case_keys_store_contract.h"
+#include "tests/storage/ledger_store_contract.h"
+#include "tests/storage/log_store_contract.h"
 #include "tests/storage/report_store_contract.h"
 #include "tests/storage/staff_store_conflicts.h"
 #include "tests/storage/staff_store_contract.h"
@@ -28,5 +30,7 @@ INSTANTIATE_TYPED_TEST_SUITE_P(InMemory, ThreadStoreContractTest, InMemoryFactor
 INSTANTIATE_TYPED_TEST_SUITE_P(InMemory, WorkflowStoreContractTest, InMemoryFactory);
 INSTANTIATE_TYPED_TEST_SUITE_P(InMemory, AuditStoreContractTest, InMemoryFactory);
 INSTANTIATE_TYPED_TEST_SUITE_P(InMemory, CaseKeysStoreContractTest, InMemoryFactory);
+INSTANTIATE_TYPED_TEST_SUITE_P(InMemory, LedgerStoreContractTest, InMemoryFactory);
+INSTANTIATE_TYPED_TEST_SUITE_P(InMemory, LogStoreContractTest, LogCases<InMemoryFactory>, LogCaseNames);
 
 }  // namespace candour::storage::testing

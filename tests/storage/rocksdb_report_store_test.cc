@@ -12,6 +12,8 @@
 #include "storage/schema.h"
 #include "tests/storage/audit_store_contract.h"
 #include "tests/storage/case_keys_store_contract.h"
+#include "tests/storage/ledger_store_contract.h"
+#include "tests/storage/log_store_contract.h"
 #include "tests/storage/report_store_contract.h"
 #include "tests/storage/rocksdb_test_support.h"
 #include "tests/storage/staff_store_conflicts.h"
@@ -45,6 +47,8 @@ INSTANTIATE_TYPED_TEST_SUITE_P(RocksDb, ThreadStoreContractTest, RocksDbFactory)
 INSTANTIATE_TYPED_TEST_SUITE_P(RocksDb, WorkflowStoreContractTest, RocksDbFactory);
 INSTANTIATE_TYPED_TEST_SUITE_P(RocksDb, AuditStoreContractTest, RocksDbFactory);
 INSTANTIATE_TYPED_TEST_SUITE_P(RocksDb, CaseKeysStoreContractTest, RocksDbFactory);
+INSTANTIATE_TYPED_TEST_SUITE_P(RocksDb, LedgerStoreContractTest, RocksDbFactory);
+INSTANTIATE_TYPED_TEST_SUITE_P(RocksDb, LogStoreContractTest, LogCases<RocksDbFactory>, LogCaseNames);
 }  // namespace testing
 
 namespace {

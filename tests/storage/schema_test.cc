@@ -3,7 +3,10 @@
 
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "gtest/gtest.h"
 
@@ -18,6 +21,29 @@ TEST(SchemaTest, KeysSortNumerically) {
   EXPECT_EQ(AuditKey(0x0102), std::string("\0\0\0\0\0\0\x01\x02", 8));
   EXPECT_EQ(*DecodeAuditKey(AuditKey(uint64_t{1} << 63)), uint64_t{1} << 63);
   EXPECT_EQ(DecodeAuditKey("short").status().code(), absl::StatusCode::kDataLoss);
+}
+
+TEST(SchemaTest, LedgerKeysAreBigEndianSequences) {
+  EXPECT_EQ(LedgerKey(0x0102), std::string("\0\0\0\0\0\0\x01\x02", 8));
+  EXPECT_LT(LedgerKey(255), LedgerKey(256));
+  EXPECT_EQ(*DecodeLedgerKey(LedgerKey(uint64_t{1} << 63)), uint64_t{1} << 63);
+  EXPECT_EQ(DecodeLedgerKey("1234567").status().code(), absl::StatusCode::kDataLoss);
+  EXPECT_EQ(DecodeLedgerKey("123456789").status().code(), absl::StatusCode::kDataLoss);
+}
+
+// The families in the order Open creates them. New families are appended,
+// never inserted or renamed: an older data dir's families must be a prefix
+// of this list (rocksdb_test_support.h's MakeOlderDataDir relies on it).
+TEST(SchemaTest, ColumnFamiliesAreTheDocumentedListInOrder) {
+  const std::vector<std::string_view> expected = {"default",     "meta",     "reports",           "case_keys",
+                                                  "receipts",    "arrivals", "directory",         "accounts",
+                                                  "invitations", "sessions", "account_sessions",  "thread",
+                                                  "workflow",    "audit",    "audit_checkpoints", "ledger"};
+  EXPECT_EQ(std::vector<std::string_view>(kAllColumnFamilies.begin(), kAllColumnFamilies.end()), expected);
+  EXPECT_EQ(kAllColumnFamilies.back(), kLedgerCf);
+  EXPECT_EQ(std::set<std::string_view>(kAllColumnFamilies.begin(), kAllColumnFamilies.end()).size(),
+            kAllColumnFamilies.size());
+  EXPECT_EQ(kSchemaVersion, "1");  // "ledger" was added without a bump
 }
 
 TEST(SchemaTest, EncodingsRoundTrip) {

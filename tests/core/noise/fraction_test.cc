@@ -84,5 +84,46 @@ TEST(FractionTest, DivideRejectsZeroAndReportsOverflow) {
   EXPECT_EQ(Divide(F(kMax, 1), F(1, 2)).status, NoiseStatus::kOverflow);
 }
 
+// Expects `result` to be kOk with the value `want`.
+void ExpectFraction(const FractionResult& result, Fraction want) {
+  EXPECT_EQ(result.status, NoiseStatus::kOk);
+  EXPECT_EQ(result.value, want) << result.value.num() << "/" << result.value.den();
+}
+
+TEST(FractionTest, AddIsExact) {
+  ExpectFraction(Add(F(7, 10), F(3, 10)), F(1, 1));
+  ExpectFraction(Add(F(1, 10), F(2, 10)), F(3, 10));  // 0.1 + 0.2 is 0.3 exactly, which no double sum is
+  ExpectFraction(Add(F(1, 6), F(1, 10)), F(4, 15));   // 5/30 + 3/30 = 8/30
+  ExpectFraction(Add(F(0, 1), F(0, 1)), F(0, 1));
+}
+
+TEST(FractionTest, AddFitsWhenOnlyTheIntermediateSumIsLarge) {
+  // (2^64 - 1)/2 + (2^64 - 1)/2 = 2^64 - 1: the numerators' sum passes 64
+  // bits, the reduced result does not.
+  ExpectFraction(Add(F(kMax, 2), F(kMax, 2)), F(kMax, 1));
+  // Denominators that share a factor: 1/2^63 + 1/2^63 = 1/2^62.
+  ExpectFraction(Add(F(1, uint64_t{1} << 63), F(1, uint64_t{1} << 63)), F(1, uint64_t{1} << 62));
+}
+
+TEST(FractionTest, AddReportsOverflow) {
+  EXPECT_EQ(Add(F(kMax, 1), F(1, 1)).status, NoiseStatus::kOverflow);
+  EXPECT_EQ(Add(F(kMax, 1), F(kMax, 1)).status, NoiseStatus::kOverflow);
+  // Coprime denominators whose product passes 64 bits.
+  EXPECT_EQ(Add(F(1, uint64_t{1} << 40), F(1, 3486784401)).status, NoiseStatus::kOverflow);  // 3^20
+  // The same sum with room to spare.
+  EXPECT_EQ(Add(F(1, uint64_t{1} << 20), F(1, 3486784401)).status, NoiseStatus::kOk);
+}
+
+TEST(FractionTest, CompareOrdersExactly) {
+  EXPECT_EQ(Compare(F(7, 10), F(7, 10)), 0);
+  EXPECT_EQ(Compare(F(7, 10), F(71, 100)), -1);
+  EXPECT_EQ(Compare(F(71, 100), F(7, 10)), 1);
+  EXPECT_EQ(Compare(F(0, 1), F(1, kMax)), -1);
+  EXPECT_EQ(Compare(F(2, 1), F(9, 5)), 1);
+  // Cross products near 2^128 that 64 bits would wrap.
+  EXPECT_EQ(Compare(F(kMax, kMax - 1), F(kMax - 1, kMax - 2)), -1);
+  EXPECT_EQ(Compare(F(kMax - 1, kMax), F(kMax, kMax - 1)), -1);
+}
+
 }  // namespace
 }  // namespace candour::core::noise

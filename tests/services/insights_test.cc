@@ -1,0 +1,374 @@
+// Copyright 2026 The Candour Authors. Licensed under the Apache License 2.0.
+//
+// Insights through the real server (RocksDB, gRPC on 127.0.0.1) and the real
+// client code (MakeRelease, VerifyLedger, FetchRelease), for acceptance
+// points 2, 7 and 8 of the insights issue: a period is released once, after
+// it ends, signed by the directory's release key, within the year's budget;
+// readers get exactly the stored cells, each role the columns it may see;
+// and the true counts and noise draws are stored nowhere.
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "clients/insights_access.h"
+#include "clients/insights_client.h"
+#include "clients/intake_client.h"
+#include "clients/release_maker.h"
+#include "core/insight_release.h"
+#include "crypto/bytes.h"
+#include "crypto/ledger.h"
+#include "crypto/sodium_random_source.h"
+#include "tests/testing/counter_random_source.h"
+#include "tests/testing/in_process_server.h"
+#include "tests/testing/rocksdb_snapshot.h"
+#include "tests/testing/staff.h"
+#include "tests/testing/test_org.h"
+
+namespace candour::services {
+namespace {
+
+using candour::testing::InProcessServer;
+using candour::testing::ScopedTempDir;
+using candour::testing::StaffFixture;
+using candour::testing::TestOrg;
+using Code = absl::StatusCode;
+
+constexpr std::chrono::seconds kDeadline(10);
+
+// A report as its tag says it.
+struct Seed {
+  uint32_t department;
+  candour::v1::ReportKind kind;
+  std::vector<candour::v1::Characteristic> characteristics;
+  candour::v1::BehaviourSource source;
+};
+
+class InsightsTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto server = InProcessServer::Start(dir_.path(), org_.organisation_public_key());
+    ASSERT_TRUE(server.ok()) << server.status();
+    server_ = *std::move(server);
+    staff_ = std::make_unique<StaffFixture>(&server_->store(), server_->channel());
+    const candour::v1::Grants network = StaffFixture::RoleGrants(candour::v1::ROLE_STAFF_NETWORK);  // race
+    ASSERT_TRUE(staff_->Create("guardian", StaffFixture::RoleGrants(candour::v1::ROLE_GUARDIAN)).ok());
+    ASSERT_TRUE(staff_->Create("hr", StaffFixture::RoleGrants(candour::v1::ROLE_HR)).ok());
+    ASSERT_TRUE(staff_->Create("network", network).ok());
+    ASSERT_TRUE(staff_->Create("admin2", StaffFixture::RoleGrants(candour::v1::ROLE_ADMIN)).ok());
+    for (const char* name : {"guardian", "hr", "network", "admin2"}) {
+      auto signed_in = staff_->SignIn(name);
+      ASSERT_TRUE(signed_in.ok()) << signed_in.status();
+      sessions_[name] = std::make_unique<clients::SignedIn>(*std::move(signed_in));
+    }
+    signed_directory_ = org_.SignedDirectory(1);
+    clients::AdminClient admin(server_->channel(), kDeadline);
+    ASSERT_TRUE(admin.PublishDirectory(signed_directory_).ok());
+    clients::GlobalOptions globals;
+    globals.channel.server = server_->address();
+    globals.channel.deadline = kDeadline;
+    globals.pin = crypto::HexEncode(org_.fingerprint());
+    auto connection = clients::Connect(globals);
+    ASSERT_TRUE(connection.ok()) << connection.status();
+    connection_.emplace(*std::move(connection));
+    // Last financial year: every period of it has ended.
+    year_ = core::FinancialYearOf(core::FinancialYearOf(core::TodayInLondon()).first_day - 1);
+    q3_ = core::ParsePeriod(year_.name + "Q3").value();
+    q4_ = core::ParsePeriod(year_.name + "Q4").value();
+  }
+
+  clients::InsightsClient Insights(const std::string& who) {
+    return clients::InsightsClient(server_->channel(), kDeadline, sessions_.at(who)->token.get());
+  }
+
+  absl::StatusOr<clients::VerifiedLedger> Ledger(const std::string& who = "guardian") {
+    clients::InsightsClient insights = Insights(who);
+    return clients::FetchVerifiedLedger(*connection_, insights, org_.organisation_id());
+  }
+
+  // Signs `entry` as the next of the ledger with `key` and publishes it.
+  absl::StatusOr<uint64_t> Publish(candour::v1::LedgerEntry entry, std::vector<candour::v1::ReleasedColumn> columns,
+                                   const crypto::Ed25519KeyPair& key) {
+    absl::StatusOr<clients::VerifiedLedger> ledger = Ledger();
+    if (!ledger.ok()) return ledger.status();
+    entry.set_organisation_id(org_.organisation_id());
+    entry.set_sequence(ledger->length() + 1);
+    entry.set_previous_hash(ledger->head_hash());
+    entry.set_signer_directory_version(1);
+    entry.set_signed_day(core::TodayInLondon());
+    candour::v1::PublishLedgerEntryRequest request;
+    *request.mutable_entry() = crypto::SignLedgerEntry(entry.SerializeAsString(), key);
+    for (auto& c : columns) *request.add_columns() = std::move(c);
+    clients::InsightsClient insights = Insights("guardian");
+    absl::StatusOr<candour::v1::PublishLedgerEntryResponse> published = insights.PublishLedgerEntry(request);
+    if (!published.ok()) return published.status();
+    return published->sequence();
+  }
+
+  absl::StatusOr<uint64_t> PublishPlan(const core::YearPlan& plan) {
+    candour::v1::LedgerEntry entry;
+    *entry.mutable_plan() = core::YearPlanToProto(plan, 1);
+    return Publish(std::move(entry), {}, org_.guardian(0).sign);
+  }
+
+  // Stores a report received on `day`, sealed as a reporter's client seals it.
+  void SeedReport(core::Day day, const Seed& seed) {
+    candour::v1::SubmitReportRequest request =
+        org_.MakeSubmission(signed_directory_, [&](candour::v1::ReportContent& content) {
+          content.set_department_id(seed.department);
+          content.set_kind(seed.kind);
+          content.clear_characteristics();
+          for (auto c : seed.characteristics) content.add_characteristics(c);
+          content.set_source(seed.source);
+        });
+    storage::NewReport report;
+    report.report_id = request.envelope().report_id();
+    report.received_day = day;
+    report.envelope = request.envelope().SerializeAsString();
+    report.sealed_tag = request.envelope().sealed_tag();
+    for (const auto& rec : request.case_key_records()) {
+      report.case_keys.push_back({rec.recipient_key_id(), rec.sealed_case_key()});
+    }
+    report.receipt_lookup_hash = request.receipt().lookup_hash();
+    report.receipt_sealed_case_key = request.receipt().sealed_view_key();
+    storage::UnitOfWork unit;
+    unit.AddReport(std::move(report));
+    ASSERT_TRUE(server_->store().Commit(unit).ok());
+  }
+
+  // Makes the release of `period` as the release holder's client does.
+  absl::StatusOr<clients::ReleaseMade> Make(const core::Period& period, const core::YearPlan& plan,
+                                            core::noise::RandomSource noise) {
+    clients::InsightsClient insights = Insights("guardian");
+    std::vector<candour::v1::TaggedReport> reports;
+    std::vector<std::string> marks;
+    absl::Status fetched = insights.FetchTags(period.name, kDeadline, [&](candour::v1::FetchTagsResponse& m) {
+      for (auto& r : *m.mutable_reports()) reports.push_back(std::move(r));
+      for (auto& s : *m.mutable_sealed_link_marks()) marks.push_back(std::move(s));
+    });
+    if (!fetched.ok()) return fetched;
+    const candour::v1::Directory directory = org_.MakeDirectory(1);
+    map_ = core::BuildUnitMap({directory.departments().begin(), directory.departments().end()}).value();
+    clients::ReleaseInputs inputs;
+    inputs.period = period;
+    inputs.map = &map_;
+    inputs.tables = core::PlannedTablesFor(plan, period);
+    inputs.aggregation = &org_.aggregation_key();
+    inputs.organisation_id = org_.organisation_id();
+    inputs.author_public_key = [](std::string_view) { return std::nullopt; };
+    inputs.noise = noise;
+    return clients::MakeRelease(inputs, reports, marks);
+  }
+
+  absl::StatusOr<uint64_t> PublishRelease(clients::ReleaseMade made, const crypto::Ed25519KeyPair& key) {
+    candour::v1::LedgerEntry entry;
+    *entry.mutable_release() = made.release;
+    return Publish(std::move(entry), std::move(made.columns), key);
+  }
+
+  ScopedTempDir dir_;
+  TestOrg org_;
+  std::unique_ptr<InProcessServer> server_;
+  std::unique_ptr<StaffFixture> staff_;
+  std::map<std::string, std::unique_ptr<clients::SignedIn>> sessions_;
+  candour::v1::SignedDirectory signed_directory_;
+  std::optional<clients::Session> connection_;
+  core::Period year_, q3_, q4_;
+  core::UnitMap map_;
+};
+
+TEST_F(InsightsTest, APeriodIsReleasedOnceAfterItEndsByTheReleaseKeyWithinTheBudget) {
+  const core::YearPlan plan = core::DefaultPlan(year_.start_year);
+  ASSERT_TRUE(PublishPlan(plan).ok());
+  for (int i = 0; i < 6; ++i) {
+    SeedReport(q4_.first_day + i, {1, candour::v1::REPORT_KIND_BULLYING, {candour::v1::CHARACTERISTIC_RACE},
+                                   candour::v1::BEHAVIOUR_SOURCE_MANAGER});
+  }
+  SeedReport(q3_.first_day, {3, candour::v1::REPORT_KIND_HARASSMENT, {candour::v1::CHARACTERISTIC_AGE},
+                             candour::v1::BEHAVIOUR_SOURCE_PUBLIC});
+  // The current year has no reports yet here, so its plan may still be made.
+  const core::YearPlan later = core::DefaultPlan(year_.start_year + 1);
+  EXPECT_TRUE(PublishPlan(later).ok());
+
+  absl::StatusOr<clients::ReleaseMade> made = Make(q4_, plan, crypto::SodiumRandomSource());
+  ASSERT_TRUE(made.ok()) << made.status();
+  EXPECT_EQ(made->tags, 6u);
+  EXPECT_EQ(made->malformed_tags, 0u);
+
+  // Signed by another Guardian's key: not the directory's release key.
+  EXPECT_EQ(PublishRelease(*made, org_.guardian(1).sign).status().code(), Code::kUnauthenticated);
+  // Cells changed after the header committed to them.
+  clients::ReleaseMade altered = *made;
+  altered.columns[0].set_cells(0, altered.columns[0].cells(0) + 1);
+  EXPECT_EQ(PublishRelease(altered, org_.guardian(0).sign).status().code(), Code::kInvalidArgument);
+  ASSERT_TRUE(PublishRelease(*made, org_.guardian(0).sign).ok());
+  // Never twice, never revised.
+  absl::StatusOr<clients::ReleaseMade> again = Make(q4_, plan, crypto::SodiumRandomSource());
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(PublishRelease(*again, org_.guardian(0).sign).status().code(), Code::kAlreadyExists);
+  // Not before the period ends.
+  const core::Period current = core::QuarterOf(core::TodayInLondon());
+  candour::v1::LedgerEntry early;
+  *early.mutable_release() = made->release;
+  early.mutable_release()->set_period(current.name);
+  EXPECT_EQ(Publish(early, made->columns, org_.guardian(0).sign).status().code(), Code::kFailedPrecondition);
+
+  // Shrink the plan under what Q4 has spent: cap 1, the quarter tables at
+  // 0.1 and 0.05, the unit table at 0.7. Valid as a plan (0.85), but the
+  // unit table would take Q4's days to 0.4 + 0.05 + 0.7 = 1.15.
+  core::YearPlan shrunk;
+  shrunk.start_year = year_.start_year;
+  shrunk.cap = core::noise::MakeFraction(1, 1).value;
+  for (const core::PlannedRelease& p : plan.releases) {
+    if (p.table == core::InsightTable::kDirectorateTotal) {
+      shrunk.releases.push_back({p.table, p.granularity, core::noise::MakeFraction(1, 10).value});
+    } else if (p.granularity == core::Granularity::kQuarter || p.table == core::InsightTable::kUnitTotal) {
+      shrunk.releases.push_back(p);
+    }
+  }
+  ASSERT_TRUE(PublishPlan(shrunk).ok());
+  absl::StatusOr<clients::ReleaseMade> year = Make(year_, shrunk, crypto::SodiumRandomSource());
+  ASSERT_TRUE(year.ok()) << year.status();
+  absl::StatusOr<uint64_t> over = PublishRelease(*year, org_.guardian(0).sign);
+  EXPECT_EQ(over.status().code(), Code::kFailedPrecondition) << over.status();
+  // Growing the plan back is refused.
+  EXPECT_EQ(PublishPlan(plan).status().code(), Code::kFailedPrecondition);
+  // Q3 under the shrunk plan fits.
+  absl::StatusOr<clients::ReleaseMade> q3 = Make(q3_, shrunk, crypto::SodiumRandomSource());
+  ASSERT_TRUE(q3.ok());
+  EXPECT_TRUE(PublishRelease(*q3, org_.guardian(0).sign).ok());
+
+  // The ledger verifies for every reader and names each entry in order.
+  absl::StatusOr<clients::VerifiedLedger> ledger = Ledger("hr");
+  ASSERT_TRUE(ledger.ok()) << ledger.status();
+  EXPECT_EQ(ledger->length(), 5u);  // plan, next year's plan, Q4, shrunk plan, Q3
+}
+
+TEST_F(InsightsTest, APlanComesBeforeTheYearsFirstReport) {
+  SeedReport(q3_.first_day, {1, candour::v1::REPORT_KIND_BULLYING, {candour::v1::CHARACTERISTIC_SEX},
+                             candour::v1::BEHAVIOUR_SOURCE_COLLEAGUE});
+  absl::StatusOr<uint64_t> late = PublishPlan(core::DefaultPlan(year_.start_year));
+  EXPECT_EQ(late.status().code(), Code::kFailedPrecondition) << late.status();
+  // With no plan, nothing of the year can be released.
+  absl::StatusOr<clients::ReleaseMade> made =
+      Make(q3_, core::DefaultPlan(year_.start_year), crypto::SodiumRandomSource());
+  ASSERT_TRUE(made.ok());
+  EXPECT_EQ(PublishRelease(*made, org_.guardian(0).sign).status().code(), Code::kFailedPrecondition);
+  // A plan that passes its own cap is refused.
+  core::YearPlan greedy = core::DefaultPlan(year_.start_year + 1);
+  greedy.cap = core::noise::MakeFraction(1, 1).value;
+  EXPECT_EQ(PublishPlan(greedy).status().code(), Code::kInvalidArgument);
+}
+
+TEST_F(InsightsTest, ReadersGetTheStoredCellsAndEachRoleItsColumns) {
+  const core::YearPlan plan = core::DefaultPlan(year_.start_year);
+  ASSERT_TRUE(PublishPlan(plan).ok());
+  for (int i = 0; i < 4; ++i) {
+    SeedReport(q4_.first_day, {2, candour::v1::REPORT_KIND_DISCRIMINATION, {candour::v1::CHARACTERISTIC_RACE},
+                               candour::v1::BEHAVIOUR_SOURCE_COLLEAGUE});
+  }
+  absl::StatusOr<clients::ReleaseMade> made = Make(year_, plan, crypto::SodiumRandomSource());
+  ASSERT_TRUE(made.ok()) << made.status();
+  const std::vector<candour::v1::ReleasedColumn> columns = made->columns;
+  ASSERT_TRUE(PublishRelease(*made, org_.guardian(0).sign).ok());
+
+  for (const std::string who : {"hr", "guardian"}) {
+    absl::StatusOr<clients::VerifiedLedger> ledger = Ledger(who);
+    ASSERT_TRUE(ledger.ok());
+    clients::InsightsClient insights = Insights(who);
+    absl::StatusOr<clients::ReadRelease> read = clients::FetchRelease(*connection_, insights, *ledger, year_.name);
+    ASSERT_TRUE(read.ok()) << read.status();
+    ASSERT_EQ(read->columns.size(), columns.size()) << who;
+    for (const candour::v1::ReleasedColumn& c : columns) {
+      EXPECT_EQ(read->columns.at({c.table(), c.column()}), std::vector<int64_t>(c.cells().begin(), c.cells().end()));
+    }
+  }
+  // A staff network for race: the totals and the race column, nothing else.
+  absl::StatusOr<clients::VerifiedLedger> ledger = Ledger("network");
+  ASSERT_TRUE(ledger.ok());
+  clients::InsightsClient network = Insights("network");
+  absl::StatusOr<clients::ReadRelease> read = clients::FetchRelease(*connection_, network, *ledger, year_.name);
+  ASSERT_TRUE(read.ok()) << read.status();
+  std::set<std::pair<int, uint32_t>> seen;
+  for (const auto& [key, cells] : read->columns) seen.insert(key);
+  EXPECT_EQ(seen, (std::set<std::pair<int, uint32_t>>{
+                      {candour::v1::INSIGHT_TABLE_UNIT_TOTAL, 0},
+                      {candour::v1::INSIGHT_TABLE_DIRECTORATE_BY_CHARACTERISTIC, candour::v1::CHARACTERISTIC_RACE - 1},
+                      {candour::v1::INSIGHT_TABLE_ORGANISATION_TOTAL, 0}}));
+  // Admins have no insights role; a period not released is NOT_FOUND.
+  EXPECT_EQ(Insights("admin2").GetRelease(year_.name).status().code(), Code::kPermissionDenied);
+  EXPECT_EQ(Insights("hr").GetRelease(q3_.name).status().code(), Code::kNotFound);
+  EXPECT_EQ(Insights("hr").GetRelease("2026-27Q5").status().code(), Code::kInvalidArgument);
+  // Only Guardians fetch tags.
+  EXPECT_EQ(Insights("hr").FetchTags(q4_.name, kDeadline, [](auto&) {}).code(), Code::kPermissionDenied);
+}
+
+// Encodes cells as a packed sint64 field body is stored (zigzag varints).
+std::string Zigzag(const std::vector<int64_t>& cells) {
+  std::string out;
+  for (int64_t v : cells) {
+    uint64_t z = (static_cast<uint64_t>(v) << 1) ^ static_cast<uint64_t>(v >> 63);
+    do {
+      out.push_back(static_cast<char>((z & 0x7F) | (z > 0x7F ? 0x80 : 0)));
+      z >>= 7;
+    } while (z != 0);
+  }
+  return out;
+}
+
+TEST_F(InsightsTest, TrueCountsAndNoiseDrawsAreStoredNowhere) {
+  const core::YearPlan plan = core::DefaultPlan(year_.start_year);
+  ASSERT_TRUE(PublishPlan(plan).ok());
+  const std::vector<candour::v1::Characteristic> each = {
+      candour::v1::CHARACTERISTIC_AGE, candour::v1::CHARACTERISTIC_DISABILITY, candour::v1::CHARACTERISTIC_RACE,
+      candour::v1::CHARACTERISTIC_SEX, candour::v1::CHARACTERISTIC_RELIGION_BELIEF};
+  for (size_t i = 0; i < 20; ++i) {
+    SeedReport(q4_.first_day + static_cast<int>(i % 30),
+               {TestOrg::kDepartmentIds[i % 3], static_cast<candour::v1::ReportKind>(1 + i % 6), {each[i % 5]},
+                static_cast<candour::v1::BehaviourSource>(1 + i % 5)});
+  }
+  candour::testing::CounterRandomSource seeded(20261124);
+  absl::StatusOr<clients::ReleaseMade> made = Make(year_, plan, seeded.source());
+  ASSERT_TRUE(made.ok()) << made.status();
+  // The true characteristic table, counted here from what was seeded, and
+  // the noise drawn on it, whole (22 cells: a single column of two cells is
+  // too short a needle to mean anything), as zigzag varints and as int64s.
+  const core::UnitMap& map = map_;
+  std::vector<std::vector<core::CountedReport>> groups;
+  for (size_t i = 0; i < 20; ++i) {
+    groups.push_back({{TestOrg::kDepartmentIds[i % 3], static_cast<uint8_t>(1 + i % 6),
+                       static_cast<uint16_t>(1u << (each[i % 5] - 1)), static_cast<uint8_t>(1 + i % 5)}});
+  }
+  const std::vector<int64_t> truth = core::CountTable(core::InsightTable::kDirectorateByCharacteristic, map, groups);
+  std::vector<int64_t> noisy;
+  for (const candour::v1::ReleasedColumn& c : made->columns) {
+    if (c.table() != candour::v1::INSIGHT_TABLE_DIRECTORATE_BY_CHARACTERISTIC) continue;
+    noisy.resize(truth.size());
+    for (int r = 0; r < c.cells_size(); ++r) noisy[r * 11 + c.column()] = c.cells(r);
+  }
+  ASSERT_EQ(noisy.size(), truth.size());
+  ASSERT_NE(noisy, truth);
+  std::vector<int64_t> noise(truth.size());
+  for (size_t i = 0; i < truth.size(); ++i) noise[i] = noisy[i] - truth[i];
+  ASSERT_TRUE(PublishRelease(*made, org_.guardian(0).sign).ok());
+
+  std::vector<std::string> needles;
+  for (const auto& v : {truth, noise}) {
+    needles.push_back(Zigzag(v));
+    needles.push_back(std::string(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(int64_t)));
+  }
+  const candour::testing::DbSnapshot snapshot = candour::testing::Snapshot(server_->store());
+  for (const auto& [cf, records] : snapshot) {
+    for (const auto& [key, value] : records) {
+      for (const std::string& needle : needles) {
+        EXPECT_EQ(value.find(needle), std::string::npos) << cf;
+        EXPECT_EQ(key.find(needle), std::string::npos) << cf;
+      }
+    }
+  }
+}
+
+}  // namespace
+}  // namespace candour::services
