@@ -5,6 +5,7 @@
 
 #include "absl/status/status.h"
 #include "core/noise_interval.h"
+#include "core/noise_status_adapter.h"
 #include "core/noisy_count_distribution.h"
 #include "core/overdispersion.h"
 
@@ -27,9 +28,13 @@ FunnelBand PerHundred(const FunnelBand& counts, uint32_t headcount) {
 // units were flagged falsely more often than small ones (docs/INSIGHTS.md).
 absl::StatusOr<noise::Fraction> ExpectationScale(const FunnelModel& model, uint32_t headcount) {
   const noise::FractionResult share = noise::MakeFraction(headcount, model.organisation_headcount);
+  if (absl::Status s = NoiseStatusToStatus(share.status, "funnel: a unit's share of the organisation"); !s.ok()) {
+    return s;
+  }
   const noise::FractionResult scale = noise::Multiply(model.organisation_noise_scale, share.value);
-  if (share.status != noise::NoiseStatus::kOk || scale.status != noise::NoiseStatus::kOk) {
-    return absl::InvalidArgumentError("funnel: the organisation noise scale's share does not fit in a fraction");
+  if (absl::Status s = NoiseStatusToStatus(scale.status, "funnel: the share of the organisation noise scale");
+      !s.ok()) {
+    return s;
   }
   return scale.value;
 }

@@ -97,7 +97,8 @@ struct Funnel {
 // The limits for a unit of `headcount` staff under `model`. INVALID_ARGUMENT
 // if headcount is 0 or above the organisation's, the rate is not positive
 // and finite, phi is below 1 or not finite, or the unit noise scale is 0;
-// RESOURCE_EXHAUSTED as NoisyCountDistribution::Create.
+// OUT_OF_RANGE if the organisation scale times headcount/N does not fit in a
+// Fraction; RESOURCE_EXHAUSTED as NoisyCountDistribution::Create.
 absl::StatusOr<FunnelLimits> LimitsFor(const FunnelModel& model, uint32_t headcount);
 
 // The funnel for one year's release. INVALID_ARGUMENT if there are no

@@ -215,6 +215,12 @@ TEST(FunnelTest, RejectsInputThatIsNotARelease) {
     m.rate = rate;
     EXPECT_EQ(LimitsFor(m, 10).status().code(), absl::StatusCode::kInvalidArgument) << rate;
   }
+  // D's scale (2^63 - 1) * 3/(2^62 + 1) is in lowest terms, and its
+  // numerator does not fit in 64 bits.
+  FunnelModel huge = model;
+  huge.organisation_headcount = (uint64_t{1} << 62) + 1;
+  huge.organisation_noise_scale = F((uint64_t{1} << 63) - 1, 1);
+  EXPECT_EQ(LimitsFor(huge, 3).status().code(), absl::StatusCode::kOutOfRange);
   FunnelModel low_phi = model;
   low_phi.phi = 0.9;
   EXPECT_EQ(LimitsFor(low_phi, 10).status().code(), absl::StatusCode::kInvalidArgument);
