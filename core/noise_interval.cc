@@ -111,6 +111,17 @@ long double DiscreteLaplacePmf(noise::Fraction scale, int64_t x) {
   return head * std::exp(-magnitude * inverse);
 }
 
+long double DiscreteLaplaceRatio(noise::Fraction scale) {
+  return std::exp(-static_cast<long double>(scale.den()) / static_cast<long double>(scale.num()));
+}
+
+long double DiscreteLaplaceVariance(noise::Fraction scale) {
+  const long double q = DiscreteLaplaceRatio(scale);
+  // 1 - q from expm1, so a large scale loses nothing.
+  const long double one_minus_q = -std::expm1(-static_cast<long double>(scale.den()) / scale.num());
+  return 2 * q / (one_minus_q * one_minus_q);
+}
+
 absl::StatusOr<long double> NoiseCoverage(noise::Fraction scale, int terms, int64_t half_width) {
   if (absl::Status s = CheckArguments(scale, terms); !s.ok()) return s;
   if (half_width < 0) return absl::InvalidArgumentError("noise interval: half-width must not be negative");

@@ -39,6 +39,14 @@ inline constexpr long double kIntervalCoverage = 0.9L;
 // q = exp(-1/scale), to a relative error of about 1e-18. REQUIRES: scale > 0.
 long double DiscreteLaplacePmf(noise::Fraction scale, int64_t x);
 
+// q = exp(-1/scale), the ratio of neighbouring probabilities of discrete
+// Laplace noise with `scale`. REQUIRES: scale > 0.
+long double DiscreteLaplaceRatio(noise::Fraction scale);
+
+// The variance of one discrete Laplace draw with `scale`, 2q/(1 - q)^2 (its
+// standard deviation is sqrt(2q)/(1 - q)). REQUIRES: scale > 0.
+long double DiscreteLaplaceVariance(noise::Fraction scale);
+
 // P(|X_1 + ... + X_terms| <= half_width) for independent X_i discrete
 // Laplace with `scale`. INVALID_ARGUMENT if scale is 0, terms is outside
 // 1..kMaxNoiseTerms, half_width is negative, or the distribution needs more

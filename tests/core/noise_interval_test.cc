@@ -53,6 +53,23 @@ TEST(NoiseIntervalTest, PmfMatchesTheExactReference) {
   }
 }
 
+TEST(NoiseIntervalTest, RatioAndVarianceMatchTheProbabilities) {
+  for (const Fraction scale : {F(10, 7), F(5, 2), F(20, 1), F(1, 3)}) {
+    SCOPED_TRACE(std::to_string(scale.num()) + "/" + std::to_string(scale.den()));
+    EXPECT_NEAR(DiscreteLaplaceRatio(scale) / (DiscreteLaplacePmf(scale, 1) / DiscreteLaplacePmf(scale, 0)), 1.0L,
+                1e-15L);
+    // Var = sum of x^2 P(x), summed out to where the terms are below 1e-30.
+    long double variance = 0;
+    for (int64_t x = 1; x < 100 * static_cast<int64_t>(scale.num() / scale.den() + 1); ++x) {
+      variance += 2 * static_cast<long double>(x) * x * DiscreteLaplacePmf(scale, x);
+    }
+    EXPECT_NEAR(DiscreteLaplaceVariance(scale) / variance, 1.0L, 1e-14L);
+  }
+  // The values the insights views use: scale 10/7 (ε = 0.7) and 5/2 (0.4).
+  EXPECT_NEAR(DiscreteLaplaceVariance(F(10, 7)), 3.9190, 1e-4L);
+  EXPECT_NEAR(std::sqrt(DiscreteLaplaceVariance(F(5, 2))), 3.5121, 1e-4L);
+}
+
 TEST(NoiseIntervalTest, HalfWidthAndCoverageMatchTheExactReference) {
   for (const noise::VectorFields& v : noise::LoadNoiseVectors("interval")) {
     const Fraction scale = noise::ParseVectorFraction(v.at("scale"));
