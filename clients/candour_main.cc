@@ -36,6 +36,9 @@ Commands:
   insights plan                   the release holder signs a year's privacy budget plan
   insights release                the release holder releases a finished period's noisy tables
   insights budget                 a year's privacy budget: planned, spent, and what it means
+  insights hotspots               a year's department hotspots, flagged against funnel limits
+  insights trend                  each directorate's reports quarter by quarter, with XmR limits
+  insights export                 a released period's tables as CSV, with 90% intervals
   guardian keygen                 make a Guardian's keys
   guardian aggregation-key        make the aggregation key, sealed to the Guardians
   guardian decrypt REPORT_ID      fetch and decrypt a report with your key
@@ -95,6 +98,9 @@ const std::map<std::string, Command>& Commands() {
       {"insights plan", RunInsightsPlan},
       {"insights release", RunInsightsRelease},
       {"insights budget", RunInsightsBudget},
+      {"insights hotspots", RunInsightsHotspots},
+      {"insights trend", RunInsightsTrend},
+      {"insights export", RunInsightsExport},
       {"admin invite", RunAdminInvite},
       {"admin disable", RunAdminDisable},
       {"admin staff", RunAdminStaff},

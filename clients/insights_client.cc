@@ -36,4 +36,20 @@ absl::StatusOr<GetReleaseResponse> InsightsClient::GetRelease(std::string_view p
   return Call(*stub_, &InsightsService::Stub::GetRelease, request, deadline_, session_);
 }
 
+absl::StatusOr<GetTablesResponse> InsightsClient::GetTables(std::string_view period) {
+  GetTablesRequest request;
+  request.set_period(std::string(period));
+  return Call(*stub_, &InsightsService::Stub::GetTables, request, deadline_, session_);
+}
+
+absl::StatusOr<GetHotspotsResponse> InsightsClient::GetHotspots(std::string_view year) {
+  GetHotspotsRequest request;
+  request.set_year(std::string(year));
+  return Call(*stub_, &InsightsService::Stub::GetHotspots, request, deadline_, session_);
+}
+
+absl::StatusOr<GetTrendsResponse> InsightsClient::GetTrends() {
+  return Call(*stub_, &InsightsService::Stub::GetTrends, GetTrendsRequest(), deadline_, session_);
+}
+
 }  // namespace candour::clients

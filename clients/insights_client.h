@@ -31,6 +31,11 @@ class InsightsClient {
   absl::StatusOr<candour::v1::PublishLedgerEntryResponse> PublishLedgerEntry(
       const candour::v1::PublishLedgerEntryRequest& request);
   absl::StatusOr<candour::v1::GetReleaseResponse> GetRelease(std::string_view period);
+  // The server's views, for browsers and for tests that hold the server to
+  // the figures a client recomputes; the CLI computes its own.
+  absl::StatusOr<candour::v1::GetTablesResponse> GetTables(std::string_view period);
+  absl::StatusOr<candour::v1::GetHotspotsResponse> GetHotspots(std::string_view year);
+  absl::StatusOr<candour::v1::GetTrendsResponse> GetTrends();
 
  private:
   std::unique_ptr<candour::v1::InsightsService::Stub> stub_;

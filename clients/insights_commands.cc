@@ -11,6 +11,7 @@
 #include "clients/commands.h"
 #include "clients/guardian_case.h"
 #include "clients/insights_access.h"
+#include "clients/insights_reader.h"
 #include "clients/release_maker.h"
 #include "clients/state_file.h"
 #include "core/budget_explanation.h"
@@ -237,15 +238,8 @@ absl::Status RunInsightsBudget(const Argv& argv, const GlobalOptions& globals) {
   if (args->Has("help")) return std::fputs(kBudgetHelp, stdout), absl::OkStatus();
   absl::StatusOr<core::Period> year = YearArg(*args);
   if (!year.ok()) return year.status();
-  return AsStaff(*args, globals, [&](const std::shared_ptr<grpc::Channel>& channel, const SignedIn& staff) {
-    absl::StatusOr<Session> connection = Connect(globals);
-    if (!connection.ok()) return connection.status();
-    absl::StatusOr<crypto::VerifiedDirectory> directory = FetchCurrentDirectory(*connection);
-    if (!directory.ok()) return directory.status();
-    InsightsClient insights(channel, globals.channel.deadline, staff.token.get());
-    absl::StatusOr<VerifiedLedger> ledger =
-        FetchVerifiedLedger(*connection, insights, directory->directory.organisation_id());
-    if (!ledger.ok()) return ledger.status();
+  return WithVerifiedLedger(*args, globals, [&](Session&, InsightsClient&, const VerifiedLedger& verified) {
+    const VerifiedLedger* ledger = &verified;
     const VerifiedLedgerEntry* plan_entry = ledger->PlanOf(year->name);
     if (plan_entry == nullptr) {
       std::printf("%s has no budget plan yet: nothing can be released about it.\n", year->name.c_str());

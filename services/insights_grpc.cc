@@ -33,4 +33,19 @@ grpc::Status InsightsGrpc::GetRelease(grpc::ServerContext* context, const GetRel
                     [&](const Caller* caller) { return logic_->GetRelease(*caller, *request); });
 }
 
+grpc::Status InsightsGrpc::GetTables(grpc::ServerContext* context, const GetTablesRequest* request, GetTablesResponse* response) {
+  return LoggedCall(*authoriser_, context, "/candour.v1.InsightsService/GetTables", response,
+                    [&](const Caller* caller) { return views_->GetTables(*caller, *request); });
+}
+
+grpc::Status InsightsGrpc::GetHotspots(grpc::ServerContext* context, const GetHotspotsRequest* request, GetHotspotsResponse* response) {
+  return LoggedCall(*authoriser_, context, "/candour.v1.InsightsService/GetHotspots", response,
+                    [&](const Caller* caller) { return views_->GetHotspots(*caller, *request); });
+}
+
+grpc::Status InsightsGrpc::GetTrends(grpc::ServerContext* context, const GetTrendsRequest* request, GetTrendsResponse* response) {
+  return LoggedCall(*authoriser_, context, "/candour.v1.InsightsService/GetTrends", response,
+                    [&](const Caller* caller) { return views_->GetTrends(*caller, *request); });
+}
+
 }  // namespace candour::services

@@ -85,6 +85,8 @@ absl::StatusOr<std::unique_ptr<CandourServer>> CandourServer::Start(const Server
   server->insights_ =
       std::make_unique<InsightsService>(store, server->directories_.get(), server->audit_.get(), core::TodayInLondon);
 
+  server->insight_views_ = std::make_unique<InsightViewsService>(store, server->audit_.get());
+
   const Authoriser* authoriser = server->authoriser_.get();
   absl::StatusOr<std::vector<core::Day>> extra_holidays = core::ParseHolidayList(config.bank_holidays);
   if (!extra_holidays.ok()) return extra_holidays.status();
@@ -110,7 +112,7 @@ absl::StatusOr<std::unique_ptr<CandourServer>> CandourServer::Start(const Server
   server->auth_grpc_ = std::make_unique<AuthGrpc>(server->auth_.get(), authoriser);
   server->casework_grpc_ = std::make_unique<CaseworkGrpc>(server->casework_.get(), server->threads_.get(),
                                                           server->audit_service_.get(), authoriser);
-  server->insights_grpc_ = std::make_unique<InsightsGrpc>(server->insights_.get(), authoriser);
+  server->insights_grpc_ = std::make_unique<InsightsGrpc>(server->insights_.get(), server->insight_views_.get(), authoriser);
 
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();

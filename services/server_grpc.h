@@ -74,6 +74,7 @@ class CandourServer {
   std::unique_ptr<StaffAdminService> staff_admin_;
   std::unique_ptr<AuditService> audit_service_;
   std::unique_ptr<InsightsService> insights_;
+  std::unique_ptr<InsightViewsService> insight_views_;
   IntakeCounters counters_;
   std::unique_ptr<IntakeGrpc> intake_grpc_;
   std::unique_ptr<AdminGrpc> admin_grpc_;

@@ -7,20 +7,15 @@
 #include <string>
 #include <vector>
 
+#include "tests/core/department.h"
+
 namespace candour::core {
 namespace {
 
 using candour::v1::Department;
 using candour::v1::Release;
 
-Department Dept(uint32_t id, const std::string& name, const std::string& directorate, uint32_t headcount) {
-  Department d;
-  d.set_id(id);
-  d.set_name(name);
-  d.set_directorate(directorate);
-  d.set_headcount(headcount);
-  return d;
-}
+using testing::Dept;
 
 UnitMap Map() {
   return BuildUnitMap({Dept(1, "Maternity", "Women and Children", 120), Dept(2, "Neonatal", "Women and Children", 30),

@@ -10,19 +10,14 @@
 
 #include <cstdlib>
 
+#include "tests/core/department.h"
+
 namespace candour::core {
 namespace {
 
 using candour::v1::Department;
 
-Department Dept(uint32_t id, const std::string& name, const std::string& directorate, uint32_t headcount) {
-  Department d;
-  d.set_id(id);
-  d.set_name(name);
-  d.set_directorate(directorate);
-  d.set_headcount(headcount);
-  return d;
-}
+using testing::Dept;
 
 UnitMap Fixture() {
   // Units: Theatres (5); Maternity (1), Neonatal and small teams (2 and 7).

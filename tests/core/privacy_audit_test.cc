@@ -44,6 +44,8 @@
 #include "tests/testing/clopper_pearson.h"
 #include "tests/testing/counter_random_source.h"
 
+#include "tests/core/department.h"
+
 namespace candour::core {
 namespace {
 
@@ -52,14 +54,7 @@ using noise::Fraction;
 constexpr int kRuns = 200000;
 constexpr long double kFamilyAlpha = 0.001L;
 
-candour::v1::Department Dept(uint32_t id, const std::string& name, const std::string& directorate, uint32_t headcount) {
-  candour::v1::Department d;
-  d.set_id(id);
-  d.set_name(name);
-  d.set_directorate(directorate);
-  d.set_headcount(headcount);
-  return d;
-}
+using testing::Dept;
 
 constexpr uint32_t kDaySurgery = 6;  // the small unit: 12 staff
 

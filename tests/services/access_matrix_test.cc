@@ -79,6 +79,9 @@ const std::map<std::string, Expected>& ExpectedTable() {
       {"/candour.v1.InsightsService/GetLedger", {false, kInsightsRoles}},
       {"/candour.v1.InsightsService/PublishLedgerEntry", {false, {candour::v1::ROLE_GUARDIAN}}},
       {"/candour.v1.InsightsService/GetRelease", {false, kInsightsRoles}},
+      {"/candour.v1.InsightsService/GetTables", {false, kInsightsRoles}},
+      {"/candour.v1.InsightsService/GetHotspots", {false, kInsightsRoles}},
+      {"/candour.v1.InsightsService/GetTrends", {false, kInsightsRoles}},
   };
   return *table;
 }

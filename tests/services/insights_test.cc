@@ -18,6 +18,7 @@
 #include "clients/intake_client.h"
 #include "clients/release_maker.h"
 #include "core/insight_release.h"
+#include "core/insight_views.h"
 #include "crypto/bytes.h"
 #include "crypto/ledger.h"
 #include "crypto/sodium_random_source.h"
@@ -368,6 +369,167 @@ TEST_F(InsightsTest, TrueCountsAndNoiseDrawsAreStoredNowhere) {
       }
     }
   }
+}
+
+
+namespace views {
+
+// What the stored ledger holds, read straight from RocksDB: the only input
+// a view may have.
+struct Stored {
+  std::vector<candour::v1::LedgerEntry> entries;
+  std::vector<candour::v1::StoredLedgerEntry> stored;
+};
+
+Stored ReadStoredLedger(storage::ReportStore& store) {
+  Stored out;
+  absl::StatusOr<std::vector<storage::LedgerRecord>> records = store.ReadLedger(1, 1000);
+  EXPECT_TRUE(records.ok());
+  for (const storage::LedgerRecord& record : *records) {
+    candour::v1::StoredLedgerEntry& stored = out.stored.emplace_back();
+    EXPECT_TRUE(stored.ParseFromString(record.record));
+    EXPECT_TRUE(out.entries.emplace_back().ParseFromString(stored.entry().entry()));
+  }
+  return out;
+}
+
+// A stored release made readable by the view code, keeping only the
+// columns `grants` may see.
+struct Recomputed {
+  core::UnitMap map;
+  core::ReleasedCells cells;
+  core::ReleaseForView ForView(const candour::v1::LedgerEntry& entry) const {
+    return {&entry.release(), &map, &cells, entry.sequence()};
+  }
+};
+
+Recomputed FromStore(const candour::v1::LedgerEntry& entry, const candour::v1::StoredLedgerEntry& stored,
+                     const candour::v1::Grants& grants) {
+  Recomputed out;
+  out.map = core::UnitMapOf(entry.release()).value();
+  out.cells = core::CellsOfColumns(stored.columns()).value();
+  std::erase_if(out.cells, [&](const auto& column) {
+    return !core::MaySeeColumn(grants, *core::TableFromId(candour::v1::InsightTableId(column.first.first)),
+                               column.first.second);
+  });
+  return out;
+}
+
+}  // namespace views
+
+// Acceptance point 2: every number the view RPCs serve, and the CLI's CSV,
+// is recomputed byte for byte from the stored noisy cells and public
+// headers alone, for each role.
+TEST_F(InsightsTest, EveryViewIsRecomputedByteForByteFromTheStoredCells) {
+  const core::YearPlan plan = core::DefaultPlan(year_.start_year);
+  ASSERT_TRUE(PublishPlan(plan).ok());
+  for (int i = 0; i < 12; ++i) {
+    SeedReport((i % 2 ? q3_ : q4_).first_day + i,
+               {TestOrg::kDepartmentIds[i % 3], static_cast<candour::v1::ReportKind>(1 + i % 6),
+                {i % 4 ? candour::v1::CHARACTERISTIC_RACE : candour::v1::CHARACTERISTIC_SEX},
+                static_cast<candour::v1::BehaviourSource>(1 + i % 5)});
+  }
+  for (const core::Period& period : {q3_, q4_, year_}) {
+    absl::StatusOr<clients::ReleaseMade> made = Make(period, plan, crypto::SodiumRandomSource());
+    ASSERT_TRUE(made.ok()) << made.status();
+    ASSERT_TRUE(PublishRelease(*std::move(made), org_.guardian(0).sign).ok());
+  }
+  const views::Stored ledger = views::ReadStoredLedger(server_->store());
+  ASSERT_EQ(ledger.entries.size(), 4u);  // the plan, Q3, Q4, the year
+
+  const std::map<std::string, candour::v1::Role> roles = {{"guardian", candour::v1::ROLE_GUARDIAN},
+                                                          {"hr", candour::v1::ROLE_HR},
+                                                          {"network", candour::v1::ROLE_STAFF_NETWORK}};
+  for (const auto& [who, role] : roles) {
+    SCOPED_TRACE(who);
+    const candour::v1::Grants grants = StaffFixture::RoleGrants(role);
+    clients::InsightsClient insights = Insights(who);
+    absl::StatusOr<clients::VerifiedLedger> verified = Ledger(who);
+    ASSERT_TRUE(verified.ok()) << verified.status();
+    std::vector<views::Recomputed> recomputed;
+    for (size_t i = 0; i < ledger.entries.size(); ++i) {
+      recomputed.push_back(ledger.entries[i].has_release()
+                               ? views::FromStore(ledger.entries[i], ledger.stored[i], grants)
+                               : views::Recomputed());
+    }
+
+    for (size_t i = 1; i < ledger.entries.size(); ++i) {
+      const candour::v1::LedgerEntry& entry = ledger.entries[i];
+      absl::StatusOr<candour::v1::GetTablesResponse> served = insights.GetTables(entry.release().period());
+      ASSERT_TRUE(served.ok()) << served.status();
+      std::vector<candour::v1::TableView> expected =
+          core::BuildTableViews(recomputed[i].ForView(entry)).value();
+      ASSERT_EQ(served->tables_size(), static_cast<int>(expected.size()));
+      for (size_t t = 0; t < expected.size(); ++t) {
+        EXPECT_EQ(served->tables(static_cast<int>(t)).SerializeAsString(), expected[t].SerializeAsString());
+        // Each value is a stored cell, and its interval is that cell plus or
+        // minus one half-width, cut at zero.
+        const candour::v1::TableView& view = expected[t];
+        for (int c = 0; c < view.columns_size(); ++c) {
+          const std::vector<int64_t>& cells = recomputed[i].cells.at({view.table(), view.columns(c)});
+          for (int r = 0; r < view.rows_size(); ++r) {
+            const candour::v1::NoisyValue& v = view.cells(r * view.columns_size() + c);
+            EXPECT_EQ(v.value(), cells[r]);
+            EXPECT_EQ(v.upper(), std::max<int64_t>(0, cells[r] + static_cast<int64_t>(view.half_width())));
+          }
+        }
+      }
+      // The CLI's CSV, from the release it verified, is the same bytes.
+      absl::StatusOr<clients::ReadRelease> read =
+          clients::FetchRelease(*connection_, insights, *verified, entry.release().period());
+      ASSERT_TRUE(read.ok()) << read.status();
+      const std::string cli_csv =
+          core::TablesCsv(core::BuildTableViews({&read->release, &read->map, &read->columns, read->sequence}).value());
+      EXPECT_EQ(cli_csv, core::TablesCsv(expected));
+      EXPECT_EQ(cli_csv, core::TablesCsv({served->tables().begin(), served->tables().end()}));
+    }
+
+    absl::StatusOr<candour::v1::GetHotspotsResponse> hotspots = insights.GetHotspots(year_.name);
+    ASSERT_TRUE(hotspots.ok()) << hotspots.status();
+    EXPECT_EQ(hotspots->view().SerializeAsString(),
+              core::BuildHotspotView(recomputed[3].ForView(ledger.entries[3]))->SerializeAsString());
+    EXPECT_EQ(hotspots->view().units_size(), static_cast<int>(recomputed[3].map.units.size()));
+
+    absl::StatusOr<candour::v1::GetTrendsResponse> trends = insights.GetTrends();
+    ASSERT_TRUE(trends.ok()) << trends.status();
+    const std::vector<candour::v1::TrendSeries> expected_trends =
+        core::BuildTrends({recomputed[1].ForView(ledger.entries[1]), recomputed[2].ForView(ledger.entries[2])})
+            .value();
+    ASSERT_EQ(trends->series_size(), static_cast<int>(expected_trends.size()));
+    for (size_t s = 0; s < expected_trends.size(); ++s) {
+      EXPECT_EQ(trends->series(static_cast<int>(s)).SerializeAsString(), expected_trends[s].SerializeAsString());
+    }
+  }
+  // A staff network's tables hold the totals and its own characteristic only.
+  absl::StatusOr<candour::v1::GetTablesResponse> network = Insights("network").GetTables(year_.name);
+  ASSERT_TRUE(network.ok());
+  for (const candour::v1::TableView& view : network->tables()) {
+    if (view.table() == candour::v1::INSIGHT_TABLE_DIRECTORATE_BY_CHARACTERISTIC) {
+      EXPECT_EQ(std::vector<uint32_t>(view.columns().begin(), view.columns().end()),
+                std::vector<uint32_t>{candour::v1::CHARACTERISTIC_RACE - 1});
+    } else {
+      EXPECT_TRUE(view.table() == candour::v1::INSIGHT_TABLE_UNIT_TOTAL ||
+                  view.table() == candour::v1::INSIGHT_TABLE_ORGANISATION_TOTAL)
+          << view.table_name();
+    }
+  }
+  // Views are for insights roles, of released periods, and audited.
+  EXPECT_EQ(Insights("admin2").GetHotspots(year_.name).status().code(), Code::kPermissionDenied);
+  EXPECT_EQ(Insights("hr").GetHotspots(q3_.name).status().code(), Code::kInvalidArgument);
+  EXPECT_EQ(Insights("hr").GetHotspots(core::FinancialYearOf(core::TodayInLondon()).name).status().code(),
+            Code::kNotFound);
+  EXPECT_EQ(Insights("hr").GetTables("2026-27Q5").status().code(), Code::kInvalidArgument);
+  absl::StatusOr<std::vector<storage::AuditRecord>> audit = server_->store().ReadAudit(1, 10000);
+  ASSERT_TRUE(audit.ok());
+  int hotspot_queries = 0;
+  for (const storage::AuditRecord& record : *audit) {
+    candour::v1::AuditEntry entry;
+    ASSERT_TRUE(entry.ParseFromString(record.entry));
+    if (entry.action() == candour::v1::AUDIT_ACTION_INSIGHTS_QUERY && entry.object() == "hotspots " + year_.name) {
+      ++hotspot_queries;
+    }
+  }
+  EXPECT_EQ(hotspot_queries, 3);
 }
 
 }  // namespace
