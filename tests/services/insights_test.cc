@@ -19,8 +19,8 @@
 #include "clients/release_maker.h"
 #include "core/insight_release.h"
 #include "crypto/bytes.h"
-#include "crypto/ledger.h"
 #include "crypto/sodium_random_source.h"
+#include "tests/services/release_holder.h"
 #include "tests/testing/counter_random_source.h"
 #include "tests/testing/in_process_server.h"
 #include "tests/testing/rocksdb_snapshot.h"
@@ -31,6 +31,7 @@ namespace candour::services {
 namespace {
 
 using candour::testing::InProcessServer;
+using candour::testing::ReleaseHolder;
 using candour::testing::ScopedTempDir;
 using candour::testing::StaffFixture;
 using candour::testing::TestOrg;
@@ -73,6 +74,8 @@ class InsightsTest : public ::testing::Test {
     auto connection = clients::Connect(globals);
     ASSERT_TRUE(connection.ok()) << connection.status();
     connection_.emplace(*std::move(connection));
+    holder_ =
+        std::make_unique<ReleaseHolder>(&org_, server_->channel(), sessions_.at("guardian")->token.get(), kDeadline);
     // Last financial year: every period of it has ended.
     year_ = core::FinancialYearOf(core::FinancialYearOf(core::TodayInLondon()).first_day - 1);
     q3_ = core::ParsePeriod(year_.name + "Q3").value();
@@ -88,30 +91,7 @@ class InsightsTest : public ::testing::Test {
     return clients::FetchVerifiedLedger(*connection_, insights, org_.organisation_id());
   }
 
-  // Signs `entry` as the next of the ledger with `key` and publishes it.
-  absl::StatusOr<uint64_t> Publish(candour::v1::LedgerEntry entry, std::vector<candour::v1::ReleasedColumn> columns,
-                                   const crypto::Ed25519KeyPair& key) {
-    absl::StatusOr<clients::VerifiedLedger> ledger = Ledger();
-    if (!ledger.ok()) return ledger.status();
-    entry.set_organisation_id(org_.organisation_id());
-    entry.set_sequence(ledger->length() + 1);
-    entry.set_previous_hash(ledger->head_hash());
-    entry.set_signer_directory_version(1);
-    entry.set_signed_day(core::TodayInLondon());
-    candour::v1::PublishLedgerEntryRequest request;
-    *request.mutable_entry() = crypto::SignLedgerEntry(entry.SerializeAsString(), key);
-    for (auto& c : columns) *request.add_columns() = std::move(c);
-    clients::InsightsClient insights = Insights("guardian");
-    absl::StatusOr<candour::v1::PublishLedgerEntryResponse> published = insights.PublishLedgerEntry(request);
-    if (!published.ok()) return published.status();
-    return published->sequence();
-  }
-
-  absl::StatusOr<uint64_t> PublishPlan(const core::YearPlan& plan) {
-    candour::v1::LedgerEntry entry;
-    *entry.mutable_plan() = core::YearPlanToProto(plan, 1);
-    return Publish(std::move(entry), {}, org_.guardian(0).sign);
-  }
+  absl::StatusOr<uint64_t> PublishPlan(const core::YearPlan& plan) { return holder_->PublishPlan(plan); }
 
   // Stores a report received on `day`, sealed as a reporter's client seals it.
   void SeedReport(core::Day day, const Seed& seed) {
@@ -138,34 +118,13 @@ class InsightsTest : public ::testing::Test {
     ASSERT_TRUE(server_->store().Commit(unit).ok());
   }
 
-  // Makes the release of `period` as the release holder's client does.
   absl::StatusOr<clients::ReleaseMade> Make(const core::Period& period, const core::YearPlan& plan,
                                             core::noise::RandomSource noise) {
-    clients::InsightsClient insights = Insights("guardian");
-    std::vector<candour::v1::TaggedReport> reports;
-    std::vector<std::string> marks;
-    absl::Status fetched = insights.FetchTags(period.name, kDeadline, [&](candour::v1::FetchTagsResponse& m) {
-      for (auto& r : *m.mutable_reports()) reports.push_back(std::move(r));
-      for (auto& s : *m.mutable_sealed_link_marks()) marks.push_back(std::move(s));
-    });
-    if (!fetched.ok()) return fetched;
-    const candour::v1::Directory directory = org_.MakeDirectory(1);
-    map_ = core::BuildUnitMap({directory.departments().begin(), directory.departments().end()}).value();
-    clients::ReleaseInputs inputs;
-    inputs.period = period;
-    inputs.map = &map_;
-    inputs.tables = core::PlannedTablesFor(plan, period);
-    inputs.aggregation = &org_.aggregation_key();
-    inputs.organisation_id = org_.organisation_id();
-    inputs.author_public_key = [](std::string_view) { return std::nullopt; };
-    inputs.noise = noise;
-    return clients::MakeRelease(inputs, reports, marks);
+    return holder_->Make(period, plan, noise);
   }
 
   absl::StatusOr<uint64_t> PublishRelease(clients::ReleaseMade made, const crypto::Ed25519KeyPair& key) {
-    candour::v1::LedgerEntry entry;
-    *entry.mutable_release() = made.release;
-    return Publish(std::move(entry), std::move(made.columns), key);
+    return holder_->PublishRelease(std::move(made), key);
   }
 
   ScopedTempDir dir_;
@@ -175,8 +134,8 @@ class InsightsTest : public ::testing::Test {
   std::map<std::string, std::unique_ptr<clients::SignedIn>> sessions_;
   candour::v1::SignedDirectory signed_directory_;
   std::optional<clients::Session> connection_;
+  std::unique_ptr<ReleaseHolder> holder_;
   core::Period year_, q3_, q4_;
-  core::UnitMap map_;
 };
 
 TEST_F(InsightsTest, APeriodIsReleasedOnceAfterItEndsByTheReleaseKeyWithinTheBudget) {
@@ -213,7 +172,8 @@ TEST_F(InsightsTest, APeriodIsReleasedOnceAfterItEndsByTheReleaseKeyWithinTheBud
   candour::v1::LedgerEntry early;
   *early.mutable_release() = made->release;
   early.mutable_release()->set_period(current.name);
-  EXPECT_EQ(Publish(early, made->columns, org_.guardian(0).sign).status().code(), Code::kFailedPrecondition);
+  EXPECT_EQ(holder_->Publish(holder_->Next(early, made->columns, org_.guardian(0).sign)).status().code(),
+            Code::kFailedPrecondition);
 
   // Shrink the plan under what Q4 has spent: cap 1, the quarter tables at
   // 0.1 and 0.05, the unit table at 0.7. Valid as a plan (0.85), but the
@@ -335,7 +295,7 @@ TEST_F(InsightsTest, TrueCountsAndNoiseDrawsAreStoredNowhere) {
   // The true characteristic table, counted here from what was seeded, and
   // the noise drawn on it, whole (22 cells: a single column of two cells is
   // too short a needle to mean anything), as zigzag varints and as int64s.
-  const core::UnitMap& map = map_;
+  const core::UnitMap& map = holder_->map();
   std::vector<std::vector<core::CountedReport>> groups;
   for (size_t i = 0; i < 20; ++i) {
     groups.push_back({{TestOrg::kDepartmentIds[i % 3], static_cast<uint8_t>(1 + i % 6),
