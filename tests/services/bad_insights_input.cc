@@ -223,6 +223,12 @@ std::vector<Case> EntryCases() {
                                e.GetReflection()->MutableUnknownFields(&e)->AddVarint(99, 1);
                              }),
                              Code::kInvalidArgument));
+  // Stored beside the signed bytes, signed by nobody.
+  cases.push_back(PublishRow("PublishEntrySignedEntryUnknownField", Then(NextPlan(), [](BadInputTest&, auto& r) {
+                               candour::v1::SignedLedgerEntry& e = *r.mutable_entry();
+                               e.GetReflection()->MutableUnknownFields(&e)->AddVarint(99, 1);
+                             }),
+                             Code::kInvalidArgument));
   cases.push_back(PublishRow("PublishEntryPreviousHashOf31Bytes",
                              NextPlan([](LedgerEntry& e) { e.mutable_previous_hash()->pop_back(); }),
                              Code::kInvalidArgument));
@@ -349,6 +355,11 @@ std::vector<Case> ReleaseCases() {
   cases.push_back(PublishRow("PublishReleaseColumnNotInRelease", columns([](Columns& c) {
                                c.push_back(c[0]);
                                c.back().set_column(99);
+                             }),
+                             Code::kInvalidArgument));
+  // Stored beside the committed cells, committed to by nobody.
+  cases.push_back(PublishRow("PublishReleaseColumnUnknownField", columns([](Columns& c) {
+                               c[0].GetReflection()->MutableUnknownFields(&c[0])->AddVarint(99, 1);
                              }),
                              Code::kInvalidArgument));
   return cases;
