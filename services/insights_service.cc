@@ -60,12 +60,21 @@ absl::StatusOr<core::UnitMap> UnitMapOfVersion(const DirectoryRegistry& director
   return core::BuildUnitMap({directory->departments().begin(), directory->departments().end()});
 }
 
+bool HasUnknownFields(const google::protobuf::Message& message) {
+  return !message.GetReflection()->GetUnknownFields(message).empty();
+}
+
 // Every column of every table, each once, with as many cells as rows and the
 // commitment the header makes to it.
 absl::Status CheckColumns(const candour::v1::Release& release,
                           const google::protobuf::RepeatedPtrField<candour::v1::ReleasedColumn>& columns) {
   std::map<std::pair<int, uint32_t>, const candour::v1::ReleasedColumn*> by_cell;
   for (const candour::v1::ReleasedColumn& column : columns) {
+    // Stored and served as given, so a field the commitment does not cover
+    // would ride along to readers unchecked.
+    if (HasUnknownFields(column)) {
+      return absl::InvalidArgumentError("a released column has fields this server does not know");
+    }
     if (!by_cell.emplace(std::make_pair(static_cast<int>(column.table()), column.column()), &column).second) {
       return absl::InvalidArgumentError("a released column is given twice");
     }
@@ -173,6 +182,11 @@ absl::StatusOr<candour::v1::GetReleaseResponse> InsightsService::GetRelease(
 
 absl::StatusOr<candour::v1::PublishLedgerEntryResponse> InsightsService::PublishLedgerEntry(
     const Caller& caller, const candour::v1::PublishLedgerEntryRequest& request) {
+  // The signed entry is stored and served as given: a field beside the
+  // signed bytes would be neither signed nor checked.
+  if (HasUnknownFields(request.entry())) {
+    return absl::InvalidArgumentError("signed ledger entry has fields this server does not know");
+  }
   std::lock_guard<std::mutex> lock(publish_mu_);
   std::shared_ptr<const CurrentDirectory> current = directories_->Current();
   if (current == nullptr) return absl::FailedPreconditionError("no directory has been published");

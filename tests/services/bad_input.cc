@@ -14,6 +14,12 @@ std::string View(const crypto::SecretKey<32>& key) {
   return std::string(reinterpret_cast<const char*>(key.data()), key.size());
 }
 
+const clients::SessionToken* TokenOf(const std::map<std::string, std::unique_ptr<clients::SignedIn>>& sessions,
+                                     const std::string& account) {
+  auto it = sessions.find(account);
+  return it != sessions.end() ? it->second->token.get() : nullptr;
+}
+
 }  // namespace
 
 const candour::testing::TestOrg BadInputTest::org_;
@@ -56,14 +62,25 @@ void BadInputTest::StoreReport() { ASSERT_EQ(Submit(report_), Code::kOk) << last
 void BadInputTest::SignInAdmin() {
   absl::StatusOr<clients::SignedIn> root = staff_->SignIn("root");
   ASSERT_TRUE(root.ok()) << root.status();
-  admin_session_ = std::make_unique<clients::SignedIn>(*std::move(root));
+  sessions_["root"] = std::make_unique<clients::SignedIn>(*std::move(root));
 }
 
-void BadInputTest::SignInGuardian() {
-  ASSERT_TRUE(staff_->Create("guardian", candour::testing::StaffFixture::RoleGrants(candour::v1::ROLE_GUARDIAN)).ok());
-  absl::StatusOr<clients::SignedIn> guardian = staff_->SignIn("guardian");
-  ASSERT_TRUE(guardian.ok()) << guardian.status();
-  guardian_session_ = std::make_unique<clients::SignedIn>(*std::move(guardian));
+void BadInputTest::SignIn(const std::string& name, candour::v1::Role role) {
+  ASSERT_TRUE(staff_->Create(name, candour::testing::StaffFixture::RoleGrants(role)).ok());
+  absl::StatusOr<clients::SignedIn> session = staff_->SignIn(name);
+  ASSERT_TRUE(session.ok()) << session.status();
+  sessions_[name] = std::make_unique<clients::SignedIn>(*std::move(session));
+}
+
+void BadInputTest::SignInGuardian() { SignIn("guardian", candour::v1::ROLE_GUARDIAN); }
+
+void BadInputTest::SignInHr() { SignIn("hr", candour::v1::ROLE_HR); }
+
+void BadInputTest::StartReleaseHolder() {
+  SignInGuardian();
+  if (HasFatalFailure()) return;
+  holder_ = std::make_unique<candour::testing::ReleaseHolder>(&org_, server_->channel(),
+                                                              TokenOf(sessions_, "guardian"), kDeadline);
 }
 
 void BadInputTest::InviteErin() {
@@ -78,13 +95,15 @@ void BadInputTest::InviteErin() {
 }
 
 clients::AdminClient BadInputTest::Admin() const {
-  return clients::AdminClient(server_->channel(), kDeadline,
-                              admin_session_ != nullptr ? admin_session_->token.get() : nullptr);
+  return clients::AdminClient(server_->channel(), kDeadline, TokenOf(sessions_, "root"));
 }
 
 clients::CaseworkClient BadInputTest::Casework() const {
-  return clients::CaseworkClient(server_->channel(), kDeadline,
-                                 guardian_session_ != nullptr ? guardian_session_->token.get() : nullptr);
+  return clients::CaseworkClient(server_->channel(), kDeadline, TokenOf(sessions_, "guardian"));
+}
+
+clients::InsightsClient BadInputTest::Insights(const std::string& account) const {
+  return clients::InsightsClient(server_->channel(), kDeadline, TokenOf(sessions_, account));
 }
 
 candour::v1::AcceptInvitationRequest BadInputTest::Acceptance() {

@@ -2,12 +2,14 @@
 //
 // The bad-input table's fixture and rows, shared by the files of the
 // bad_input_test binary: bad_input_test.cc (submissions, directories and the
-// table itself), bad_staff_input.cc (AuthService, AdminService) and
-// bad_case_input.cc (IntakeService follow-ups, CaseworkService threads).
+// table itself), bad_staff_input.cc (AuthService, AdminService),
+// bad_case_input.cc (IntakeService follow-ups, CaseworkService threads) and
+// bad_insights_input.cc (InsightsService).
 // Each row gets a fresh data dir and a real server (CandourServer over
 // RocksDB, gRPC on 127.0.0.1); its setup may write, then the test snapshots
 // every column family, sends the one bad request, and expects exactly the
-// row's code and the same bytes everywhere afterwards. Not thread-safe.
+// row's code and the same bytes everywhere afterwards, but for the one audit
+// entry an audited read appends. Not thread-safe.
 #ifndef CANDOUR_TESTS_SERVICES_BAD_INPUT_H_
 #define CANDOUR_TESTS_SERVICES_BAD_INPUT_H_
 
@@ -15,14 +17,17 @@
 
 #include <chrono>
 #include <functional>
+#include <map>
 #include <memory>
 #include <ostream>
 #include <string>
 #include <vector>
 
+#include "clients/insights_client.h"
 #include "clients/intake_client.h"
 #include "clients/staff_session.h"
 #include "crypto/receipt.h"
+#include "tests/services/release_holder.h"
 #include "tests/testing/in_process_server.h"
 #include "tests/testing/rocksdb_snapshot.h"
 #include "tests/testing/staff.h"
@@ -39,12 +44,15 @@ class BadInputTest;
 
 // One row of the table. `setup` may write (publish a newer directory, store a
 // report, sign in); the snapshot is taken after it, so `send` must change
-// nothing.
+// nothing, except that an `audited` read (one whose refusal comes after the
+// server recorded the query, such as GetRelease's NOT_FOUND) appends exactly
+// one audit entry.
 struct Case {
   std::string name;
   std::function<void(BadInputTest&)> setup;  // may be empty
   std::function<Code(BadInputTest&)> send;
   Code expected;
+  bool audited = false;
 };
 
 inline std::ostream& operator<<(std::ostream& out, const Case& c) { return out << c.name; }
@@ -63,11 +71,12 @@ std::vector<Case> SubmissionCases();
 std::vector<Case> PublishCases();
 std::vector<Case> StaffCases();
 std::vector<Case> CaseCases();
+std::vector<Case> InsightsCases();
 
 // A fresh data dir and server per test, with directory v1 published, a
 // valid submission under it ready, and (on request, in a row's setup) a
-// stored report whose receipt code the test holds, an admin and a Guardian
-// signed in, and an invitation.
+// stored report whose receipt code the test holds, an admin, a Guardian and
+// HR signed in, an invitation, and the release holder.
 class BadInputTest : public ::testing::Test {
  public:
   void SetUp() override;
@@ -88,6 +97,10 @@ class BadInputTest : public ::testing::Test {
   void SignInAdmin();
   // Makes the account "guardian" and signs it in.
   void SignInGuardian();
+  // Makes the account "hr" (ROLE_HR) and signs it in.
+  void SignInHr();
+  // Signs the Guardian in and makes holder() with its session.
+  void StartReleaseHolder();
   // An invitation for "erin" from root (signs root in); see Acceptance().
   void InviteErin();
 
@@ -97,6 +110,10 @@ class BadInputTest : public ::testing::Test {
   clients::AdminClient Admin() const;
   clients::CaseworkClient Casework() const;
   clients::IntakeClient& intake() { return *intake_; }
+  // With the session of "root", "guardian" or "hr" once signed in; none for "".
+  clients::InsightsClient Insights(const std::string& account) const;
+  // REQUIRES: StartReleaseHolder().
+  candour::testing::ReleaseHolder& holder() { return *holder_; }
 
   // A request that would make erin's account: InviteErin's code, the salt
   // and limits GetSalt answers, a 32-byte key.
@@ -117,13 +134,16 @@ class BadInputTest : public ::testing::Test {
   core::Day today() const { return today_; }
 
  protected:
+  // Makes the account `name` with `role` and signs it in.
+  void SignIn(const std::string& name, candour::v1::Role role);
+
   static const candour::testing::TestOrg org_;  // one organisation for the binary: keys are the slow part
   candour::testing::ScopedTempDir dir_{"candour_bad_input"};
   std::unique_ptr<candour::testing::InProcessServer> server_;
   std::unique_ptr<clients::IntakeClient> intake_;
   std::unique_ptr<candour::testing::StaffFixture> staff_;
-  std::unique_ptr<clients::SignedIn> admin_session_;
-  std::unique_ptr<clients::SignedIn> guardian_session_;
+  std::map<std::string, std::unique_ptr<clients::SignedIn>> sessions_;  // by account name
+  std::unique_ptr<candour::testing::ReleaseHolder> holder_;            // uses the Guardian's session
   candour::v1::SignedDirectory v1_;
   candour::v1::SubmitReportRequest valid_;
   const crypto::ReceiptCode code_ = crypto::ReceiptCode::Generate();

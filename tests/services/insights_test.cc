@@ -6,6 +6,7 @@
 // it ends, signed by the directory's release key, within the year's budget;
 // readers get exactly the stored cells, each role the columns it may see;
 // and the true counts and noise draws are stored nowhere.
+#include <grpc/support/log.h>
 #include <gtest/gtest.h>
 
 #include <memory>
@@ -13,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/str_join.h"
 #include "clients/insights_access.h"
 #include "clients/insights_client.h"
 #include "clients/intake_client.h"
@@ -20,8 +22,9 @@
 #include "core/insight_release.h"
 #include "core/insight_views.h"
 #include "crypto/bytes.h"
-#include "crypto/ledger.h"
 #include "crypto/sodium_random_source.h"
+#include "tests/services/leak_search.h"
+#include "tests/services/release_holder.h"
 #include "tests/testing/counter_random_source.h"
 #include "tests/testing/in_process_server.h"
 #include "tests/testing/rocksdb_snapshot.h"
@@ -32,6 +35,7 @@ namespace candour::services {
 namespace {
 
 using candour::testing::InProcessServer;
+using candour::testing::ReleaseHolder;
 using candour::testing::ScopedTempDir;
 using candour::testing::StaffFixture;
 using candour::testing::TestOrg;
@@ -74,6 +78,8 @@ class InsightsTest : public ::testing::Test {
     auto connection = clients::Connect(globals);
     ASSERT_TRUE(connection.ok()) << connection.status();
     connection_.emplace(*std::move(connection));
+    holder_ =
+        std::make_unique<ReleaseHolder>(&org_, server_->channel(), sessions_.at("guardian")->token.get(), kDeadline);
     // Last financial year: every period of it has ended.
     year_ = core::FinancialYearOf(core::FinancialYearOf(core::TodayInLondon()).first_day - 1);
     q3_ = core::ParsePeriod(year_.name + "Q3").value();
@@ -89,30 +95,7 @@ class InsightsTest : public ::testing::Test {
     return clients::FetchVerifiedLedger(*connection_, insights, org_.organisation_id());
   }
 
-  // Signs `entry` as the next of the ledger with `key` and publishes it.
-  absl::StatusOr<uint64_t> Publish(candour::v1::LedgerEntry entry, std::vector<candour::v1::ReleasedColumn> columns,
-                                   const crypto::Ed25519KeyPair& key) {
-    absl::StatusOr<clients::VerifiedLedger> ledger = Ledger();
-    if (!ledger.ok()) return ledger.status();
-    entry.set_organisation_id(org_.organisation_id());
-    entry.set_sequence(ledger->length() + 1);
-    entry.set_previous_hash(ledger->head_hash());
-    entry.set_signer_directory_version(1);
-    entry.set_signed_day(core::TodayInLondon());
-    candour::v1::PublishLedgerEntryRequest request;
-    *request.mutable_entry() = crypto::SignLedgerEntry(entry.SerializeAsString(), key);
-    for (auto& c : columns) *request.add_columns() = std::move(c);
-    clients::InsightsClient insights = Insights("guardian");
-    absl::StatusOr<candour::v1::PublishLedgerEntryResponse> published = insights.PublishLedgerEntry(request);
-    if (!published.ok()) return published.status();
-    return published->sequence();
-  }
-
-  absl::StatusOr<uint64_t> PublishPlan(const core::YearPlan& plan) {
-    candour::v1::LedgerEntry entry;
-    *entry.mutable_plan() = core::YearPlanToProto(plan, 1);
-    return Publish(std::move(entry), {}, org_.guardian(0).sign);
-  }
+  absl::StatusOr<uint64_t> PublishPlan(const core::YearPlan& plan) { return holder_->PublishPlan(plan); }
 
   // Stores a report received on `day`, sealed as a reporter's client seals it.
   void SeedReport(core::Day day, const Seed& seed) {
@@ -139,34 +122,13 @@ class InsightsTest : public ::testing::Test {
     ASSERT_TRUE(server_->store().Commit(unit).ok());
   }
 
-  // Makes the release of `period` as the release holder's client does.
   absl::StatusOr<clients::ReleaseMade> Make(const core::Period& period, const core::YearPlan& plan,
                                             core::noise::RandomSource noise) {
-    clients::InsightsClient insights = Insights("guardian");
-    std::vector<candour::v1::TaggedReport> reports;
-    std::vector<std::string> marks;
-    absl::Status fetched = insights.FetchTags(period.name, kDeadline, [&](candour::v1::FetchTagsResponse& m) {
-      for (auto& r : *m.mutable_reports()) reports.push_back(std::move(r));
-      for (auto& s : *m.mutable_sealed_link_marks()) marks.push_back(std::move(s));
-    });
-    if (!fetched.ok()) return fetched;
-    const candour::v1::Directory directory = org_.MakeDirectory(1);
-    map_ = core::BuildUnitMap({directory.departments().begin(), directory.departments().end()}).value();
-    clients::ReleaseInputs inputs;
-    inputs.period = period;
-    inputs.map = &map_;
-    inputs.tables = core::PlannedTablesFor(plan, period);
-    inputs.aggregation = &org_.aggregation_key();
-    inputs.organisation_id = org_.organisation_id();
-    inputs.author_public_key = [](std::string_view) { return std::nullopt; };
-    inputs.noise = noise;
-    return clients::MakeRelease(inputs, reports, marks);
+    return holder_->Make(period, plan, noise);
   }
 
   absl::StatusOr<uint64_t> PublishRelease(clients::ReleaseMade made, const crypto::Ed25519KeyPair& key) {
-    candour::v1::LedgerEntry entry;
-    *entry.mutable_release() = made.release;
-    return Publish(std::move(entry), std::move(made.columns), key);
+    return holder_->PublishRelease(std::move(made), key);
   }
 
   ScopedTempDir dir_;
@@ -176,8 +138,8 @@ class InsightsTest : public ::testing::Test {
   std::map<std::string, std::unique_ptr<clients::SignedIn>> sessions_;
   candour::v1::SignedDirectory signed_directory_;
   std::optional<clients::Session> connection_;
+  std::unique_ptr<ReleaseHolder> holder_;
   core::Period year_, q3_, q4_;
-  core::UnitMap map_;
 };
 
 TEST_F(InsightsTest, APeriodIsReleasedOnceAfterItEndsByTheReleaseKeyWithinTheBudget) {
@@ -214,7 +176,8 @@ TEST_F(InsightsTest, APeriodIsReleasedOnceAfterItEndsByTheReleaseKeyWithinTheBud
   candour::v1::LedgerEntry early;
   *early.mutable_release() = made->release;
   early.mutable_release()->set_period(current.name);
-  EXPECT_EQ(Publish(early, made->columns, org_.guardian(0).sign).status().code(), Code::kFailedPrecondition);
+  EXPECT_EQ(holder_->Publish(holder_->Next(early, made->columns, org_.guardian(0).sign)).status().code(),
+            Code::kFailedPrecondition);
 
   // Shrink the plan under what Q4 has spent: cap 1, the quarter tables at
   // 0.1 and 0.05, the unit table at 0.7. Valid as a plan (0.85), but the
@@ -306,20 +269,33 @@ TEST_F(InsightsTest, ReadersGetTheStoredCellsAndEachRoleItsColumns) {
   EXPECT_EQ(Insights("hr").FetchTags(q4_.name, kDeadline, [](auto&) {}).code(), Code::kPermissionDenied);
 }
 
-// Encodes cells as a packed sint64 field body is stored (zigzag varints).
-std::string Zigzag(const std::vector<int64_t>& cells) {
-  std::string out;
-  for (int64_t v : cells) {
-    uint64_t z = (static_cast<uint64_t>(v) << 1) ^ static_cast<uint64_t>(v >> 63);
-    do {
-      out.push_back(static_cast<char>((z & 0x7F) | (z > 0x7F ? 0x80 : 0)));
-      z >>= 7;
-    } while (z != 0);
+// The names of the needles in `haystack`, joined; "" if none.
+std::string Leaks(std::string_view haystack, const std::vector<candour::testing::Needle>& needles) {
+  return absl::StrJoin(candour::testing::Found(haystack, needles), "; ");
+}
+
+// Column-major order of a table of `rows` rows stored row-major: the order
+// in which its released columns carry the cells.
+std::vector<int64_t> ByColumn(const std::vector<int64_t>& cells, size_t rows) {
+  const size_t columns = cells.size() / rows;
+  std::vector<int64_t> out;
+  for (size_t c = 0; c < columns; ++c) {
+    for (size_t r = 0; r < rows; ++r) out.push_back(cells[r * columns + c]);
   }
   return out;
 }
 
+// Acceptance point 8: the true counts and the noise drawn on them are in no
+// record of the database, no file of the data dir, and nothing the server,
+// gRPC or the release holder's client code logged or printed while the
+// period was released and the server stopped.
 TEST_F(InsightsTest, TrueCountsAndNoiseDrawsAreStoredNowhere) {
+  // gRPC logs only errors unless GRPC_VERBOSITY says more: take everything
+  // it would log at its most verbose (its default, ERROR, is restored below).
+  gpr_set_log_verbosity(GPR_LOG_SEVERITY_DEBUG);
+  ScopedTempDir logs("candour_insights_logs");
+  candour::testing::CapturedOutput output(logs.path() + "/output");
+  gpr_log(GPR_DEBUG, "insights_test: gRPC's log is captured");
   const core::YearPlan plan = core::DefaultPlan(year_.start_year);
   ASSERT_TRUE(PublishPlan(plan).ok());
   const std::vector<candour::v1::Characteristic> each = {
@@ -335,8 +311,8 @@ TEST_F(InsightsTest, TrueCountsAndNoiseDrawsAreStoredNowhere) {
   ASSERT_TRUE(made.ok()) << made.status();
   // The true characteristic table, counted here from what was seeded, and
   // the noise drawn on it, whole (22 cells: a single column of two cells is
-  // too short a needle to mean anything), as zigzag varints and as int64s.
-  const core::UnitMap& map = map_;
+  // too short a needle to mean anything), by row and by column.
+  const core::UnitMap& map = holder_->map();
   std::vector<std::vector<core::CountedReport>> groups;
   for (size_t i = 0; i < 20; ++i) {
     groups.push_back({{TestOrg::kDepartmentIds[i % 3], static_cast<uint8_t>(1 + i % 6),
@@ -354,21 +330,36 @@ TEST_F(InsightsTest, TrueCountsAndNoiseDrawsAreStoredNowhere) {
   std::vector<int64_t> noise(truth.size());
   for (size_t i = 0; i < truth.size(); ++i) noise[i] = noisy[i] - truth[i];
   ASSERT_TRUE(PublishRelease(*made, org_.guardian(0).sign).ok());
-
-  std::vector<std::string> needles;
-  for (const auto& v : {truth, noise}) {
-    needles.push_back(Zigzag(v));
-    needles.push_back(std::string(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(int64_t)));
-  }
   const candour::testing::DbSnapshot snapshot = candour::testing::Snapshot(server_->store());
-  for (const auto& [cf, records] : snapshot) {
-    for (const auto& [key, value] : records) {
-      for (const std::string& needle : needles) {
-        EXPECT_EQ(value.find(needle), std::string::npos) << cf;
-        EXPECT_EQ(key.find(needle), std::string::npos) << cf;
-      }
+  server_->Stop();  // anything logged on the way down counts too
+  const std::string logged = output.Stop();
+  gpr_set_log_verbosity(GPR_LOG_SEVERITY_ERROR);
+
+  const size_t rows = map.directorates.size();
+  std::vector<candour::testing::Needle> needles;
+  for (const auto& [name, v] : {std::pair{"truth", truth}, std::pair{"noise", noise}}) {
+    for (auto& n : candour::testing::Encodings(name, v)) needles.push_back(std::move(n));
+    for (auto& n : candour::testing::Encodings(std::string(name) + " by column", ByColumn(v, rows))) {
+      needles.push_back(std::move(n));
     }
   }
+  for (const auto& [cf, records] : snapshot) {
+    for (const auto& [key, value] : records) {
+      EXPECT_EQ(Leaks(key, needles), "") << "a key in " << cf;
+      EXPECT_EQ(Leaks(value, needles), "") << "a value in " << cf;
+    }
+  }
+  // RocksDB's own LOG, the WAL and the tables: what the snapshot cannot see,
+  // such as a record written and then deleted. (Tables may be compressed;
+  // in a test this short nothing is flushed to one.)
+  for (const auto& [path, bytes] : candour::testing::FilesUnder(dir_.path())) {
+    EXPECT_EQ(Leaks(bytes, needles), "") << path;
+  }
+  // The capture saw gRPC's log and the server's, or it proves nothing.
+  EXPECT_NE(logged.find("insights_test: gRPC's log is captured"), std::string::npos);
+  EXPECT_NE(logged.find("method=/candour.v1.InsightsService/FetchTags status=ok"), std::string::npos);
+  EXPECT_NE(logged.find("method=/candour.v1.InsightsService/PublishLedgerEntry status=ok"), std::string::npos);
+  EXPECT_EQ(Leaks(logged, needles), "") << "in what was logged";
 }
 
 
