@@ -134,6 +134,16 @@ std::function<Code(BadInputTest&)> GetRelease(std::string period, std::string ac
   };
 }
 
+// The three views, by name: "tables", "hotspots" or "trends" (which takes no period).
+std::function<Code(BadInputTest&)> GetView(std::string view, std::string period, std::string account) {
+  return [view = std::move(view), period = std::move(period), account = std::move(account)](BadInputTest& t) {
+    clients::InsightsClient insights = t.Insights(account);
+    if (view == "tables") return t.Record(insights.GetTables(period).status());
+    if (view == "hotspots") return t.Record(insights.GetHotspots(period).status());
+    return t.Record(insights.GetTrends().status());
+  };
+}
+
 std::function<Code(BadInputTest&)> GetLedger(uint64_t after_sequence, std::string account) {
   return [after_sequence, account = std::move(account)](BadInputTest& t) {
     absl::StatusOr<candour::v1::GetLedgerResponse> ledger = t.Insights(account).GetLedger(after_sequence);
@@ -160,7 +170,13 @@ std::vector<Case> PeriodCases() {
     cases.push_back(
         {"FetchTagsPeriod" + name, SignInFor("guardian"), FetchTags(bad, "guardian"), Code::kInvalidArgument});
     cases.push_back({"GetReleasePeriod" + name, SignInFor("hr"), GetRelease(bad, "hr"), Code::kInvalidArgument});
+    cases.push_back({"GetTablesPeriod" + name, SignInFor("hr"), GetView("tables", bad, "hr"), Code::kInvalidArgument});
+    cases.push_back(
+        {"GetHotspotsYear" + name, SignInFor("hr"), GetView("hotspots", bad, "hr"), Code::kInvalidArgument});
   }
+  // Hotspots are drawn for a year, never a quarter.
+  cases.push_back({"GetHotspotsOfAQuarter", SignInFor("hr"), GetView("hotspots", LastYear().name + "Q3", "hr"),
+                   Code::kInvalidArgument});
   return cases;
 }
 
@@ -174,6 +190,13 @@ std::vector<Case> AccessCases() {
   cases.push_back({"GetLedgerAsAdmin", SignInFor("root"), GetLedger(0, "root"), Code::kPermissionDenied});
   cases.push_back({"GetReleaseWithoutSession", nullptr, GetRelease(period, ""), Code::kUnauthenticated});
   cases.push_back({"GetReleaseAsAdmin", SignInFor("root"), GetRelease(period, "root"), Code::kPermissionDenied});
+  for (const std::string view : {"tables", "hotspots", "trends"}) {
+    std::string name = view;
+    name[0] = static_cast<char>(name[0] - 'a' + 'A');
+    cases.push_back({"Get" + name + "WithoutSession", nullptr, GetView(view, period, ""), Code::kUnauthenticated});
+    cases.push_back(
+        {"Get" + name + "AsAdmin", SignInFor("root"), GetView(view, period, "root"), Code::kPermissionDenied});
+  }
   cases.push_back(PublishRow("PublishLedgerEntryWithoutSession", NextPlan(), Code::kUnauthenticated, ""));
   cases.push_back(PublishRow("PublishLedgerEntryAsHr", NextPlan(), Code::kPermissionDenied, "hr"));
   cases.push_back(PublishRow("PublishLedgerEntryAsAdmin", NextPlan(), Code::kPermissionDenied, "root"));
@@ -191,6 +214,12 @@ std::vector<Case> AccessCases() {
   Case unreleased{"GetReleaseOfPeriodNotReleased", plan_published, GetRelease(period, "hr"), Code::kNotFound};
   unreleased.audited = true;
   cases.push_back(std::move(unreleased));
+  for (const std::string view : {"tables", "hotspots"}) {
+    Case not_released{view == "tables" ? "GetTablesOfPeriodNotReleased" : "GetHotspotsOfYearNotReleased",
+                      plan_published, GetView(view, period, "hr"), Code::kNotFound};
+    not_released.audited = true;
+    cases.push_back(std::move(not_released));
+  }
   return cases;
 }
 
