@@ -30,8 +30,9 @@ candour::v1::SignedLedgerEntry SignLedgerEntry(std::string entry, const Ed25519K
 
 absl::StatusOr<candour::v1::LedgerEntry> VerifyLedgerEntry(const candour::v1::SignedLedgerEntry& signed_entry,
                                                            std::string_view release_public_key) {
-  if (signed_entry.entry().empty() || signed_entry.entry().size() > kMaxLedgerEntrySize) {
-    return absl::InvalidArgumentError("ledger entry must be 1 byte to 1 MiB");
+  if (signed_entry.entry().empty()) return absl::InvalidArgumentError("ledger entry is empty");
+  if (signed_entry.entry().size() > kMaxLedgerEntrySize) {
+    return absl::ResourceExhaustedError("ledger entry is over 1 MiB");
   }
   if (release_public_key.size() != crypto_sign_PUBLICKEYBYTES) {
     return absl::InvalidArgumentError("release key must be 32 bytes");

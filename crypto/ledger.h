@@ -33,7 +33,8 @@ std::string LedgerEntryHash(std::string_view entry);
 candour::v1::SignedLedgerEntry SignLedgerEntry(std::string entry, const Ed25519KeyPair& release_key);
 
 // Checks the signature over the exact bytes before parsing them, then parses.
-// INVALID_ARGUMENT for an empty or over-1-MiB entry or a key not of 32 bytes;
+// INVALID_ARGUMENT for an empty entry or a key not of 32 bytes;
+// RESOURCE_EXHAUSTED for an entry over 1 MiB;
 // UNAUTHENTICATED if the signature does not verify; DATA_LOSS if the signed
 // bytes do not parse, carry fields this version does not know, or have a
 // previous hash not of 32 bytes.

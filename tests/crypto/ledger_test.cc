@@ -77,6 +77,16 @@ TEST(LedgerTest, SignedButMalformedEntriesAreRefused) {
             absl::StatusCode::kInvalidArgument);
 }
 
+TEST(LedgerTest, AnEmptyEntryIsBadInputAndAnOversizeOneTooMuch) {
+  const Ed25519KeyPair release = NewEd25519KeyPair();
+  EXPECT_EQ(VerifyLedgerEntry(SignLedgerEntry("", release), release.public_key).status().code(),
+            absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(VerifyLedgerEntry(SignLedgerEntry(std::string(kMaxLedgerEntrySize + 1, 'x'), release), release.public_key)
+                .status()
+                .code(),
+            absl::StatusCode::kResourceExhausted);
+}
+
 TEST(LedgerTest, EntryHashIsTheDomainHashOfTheStoredBytes) {
   const std::string bytes = PlanEntryBytes();
   EXPECT_EQ(LedgerEntryHash(bytes), DomainHash(kLedgerEntryHashContext, bytes));
