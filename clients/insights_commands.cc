@@ -18,6 +18,7 @@
 #include "core/budget_ledger.h"
 #include "core/epsilon.h"
 #include "core/insight_release.h"
+#include "core/period.h"
 #include "crypto/ledger.h"
 #include "crypto/sealed_tag.h"
 #include "crypto/sodium_random_source.h"
@@ -157,6 +158,12 @@ absl::Status RunInsightsRelease(const Argv& argv, const GlobalOptions& globals) 
   if (!period.ok()) {
     return WithHint(absl::InvalidArgumentError("--period must be a year (2026-27) or quarter (2026-27Q3)"),
                     "Q1 is April to June");
+  }
+  // The server refuses it too; refusing here first means a running period's
+  // tags are never fetched (an audited read) or opened on this machine.
+  if (core::TodayInLondon() <= period->last_day) {
+    return absl::FailedPreconditionError(absl::StrCat(period->name, " can be released from ",
+                                                      core::FormatDay(period->last_day + 1), ", after it ends"));
   }
   auto guardian = GuardianSession::Start(*args, globals);
   if (!guardian.ok()) return guardian.status();
