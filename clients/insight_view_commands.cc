@@ -85,7 +85,7 @@ void PrintHotspots(const candour::v1::HotspotView& view) {
                   absl::StrCat(unit->reports().shown()), Interval(unit->reports()), Rate(std::max(0.0, unit->rate())),
                   Rate(unit->amber().upper()), Rate(unit->red().upper())});
   }
-  std::printf("\n%s\n%s\n", table.Render().c_str(), core::kNoiseNote);
+  std::printf("\n%s\n\n%s\n", table.Render().c_str(), core::kNoiseNote);
 }
 
 void PrintTrend(const candour::v1::TrendSeries& series) {
@@ -106,7 +106,7 @@ void PrintTrend(const candour::v1::TrendSeries& series) {
     if (point.in_run()) absl::StrAppend(&mark, mark.empty() ? "" : "; ", "in a run of 7 or more on one side");
     table.AddRow({absl::StrCat("  ", point.period()), absl::StrCat(point.total().shown()), Interval(point.total()), mark});
   }
-  std::printf("%s\n", table.Render().c_str());
+  std::printf("%s\n\n", table.Render().c_str());
 }
 
 // Writes `text` to a file that must not exist yet.

@@ -147,7 +147,9 @@ candour::v1::NoisyValue NoisyValueOf(int64_t value, int64_t half_width) {
   out.set_value(value);
   out.set_shown(std::max<int64_t>(0, value));
   out.set_lower(std::max<int64_t>(0, lower));
-  out.set_upper(std::max<int64_t>(0, upper));
+  // Never below the half-width: a value pulled far below zero by noise says
+  // "few, if any", not "certainly none" (its exact interval would be empty).
+  out.set_upper(std::max<int64_t>(half_width, upper));
   return out;
 }
 

@@ -45,7 +45,11 @@ struct ReleaseForView {
 // The noise scale of a table, sensitivity/ε. INVALID_ARGUMENT if either is 0.
 absl::StatusOr<noise::Fraction> TableNoiseScale(uint32_t sensitivity, noise::Fraction epsilon);
 
-// A cell as people see it, with the 90% interval for half-width `w`.
+// A cell as people see it, with the 90% interval for half-width `w`:
+// [max(0, value - w), max(w, value + w)]. The true count is never negative,
+// so cutting at zero keeps the coverage; the upper end never falls below w,
+// so a value noise pushed below -w still reads "0 to w" rather than a
+// certain 0 (which still covers: a true count within w of the value is at most w).
 candour::v1::NoisyValue NoisyValueOf(int64_t value, int64_t half_width);
 
 // Every table of `release` of which the reader holds a column, each with

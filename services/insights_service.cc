@@ -106,6 +106,11 @@ absl::Status InsightsService::FetchTags(const Caller& caller, const candour::v1:
                                         const std::function<bool(const candour::v1::FetchTagsResponse&)>& write) const {
   absl::StatusOr<core::Period> period = ParsePeriodField(request.period());
   if (!period.ok()) return period.status();
+  // A running period's tags would be record-level data about reports still
+  // arriving, and could never be released anyway.
+  if (today_() <= period->last_day) {
+    return absl::FailedPreconditionError(absl::StrCat(period->name, " has not ended: its tags are fetched after it ends"));
+  }
   if (absl::Status s = audit_->Record({caller.account, candour::v1::AUDIT_ACTION_FETCH_TAGS, period->name}); !s.ok()) {
     return s;
   }

@@ -41,7 +41,8 @@ class InsightsService {
   // Audits the fetch, then calls `write` with the period's tagged reports in
   // a random order, kTagsPerMessage at a time, each message with the link
   // marks of its reports' cases; stops early (CANCELLED) if `write` returns
-  // false. INVALID_ARGUMENT for a malformed period.
+  // false. INVALID_ARGUMENT for a malformed period; FAILED_PRECONDITION
+  // (nothing audited) for a period that has not ended.
   absl::Status FetchTags(const Caller& caller, const candour::v1::FetchTagsRequest& request,
                          const std::function<bool(const candour::v1::FetchTagsResponse&)>& write) const;
 

@@ -60,18 +60,19 @@ ReleasedCells AllCells(const Release& release, int64_t (*fill)(uint32_t table, s
 
 int64_t Small(uint32_t, size_t row, size_t column) { return static_cast<int64_t>(row + column) - 2; }
 
-TEST(InsightViewsTest, AValueIsShownAtLeastZeroWithItsIntervalCutAtZero) {
+TEST(InsightViewsTest, AValueIsShownAtLeastZeroWithItsIntervalBetweenZeroAndNoLessThanTheHalfWidth) {
   candour::v1::NoisyValue v = NoisyValueOf(-3, 4);
   EXPECT_EQ(v.value(), -3);
   EXPECT_EQ(v.shown(), 0);
   EXPECT_EQ(v.lower(), 0);
-  EXPECT_EQ(v.upper(), 1);
+  EXPECT_EQ(v.upper(), 4);  // never below the half-width
   v = NoisyValueOf(10, 4);
   EXPECT_EQ(v.shown(), 10);
   EXPECT_EQ(v.lower(), 6);
   EXPECT_EQ(v.upper(), 14);
   v = NoisyValueOf(-9, 4);
-  EXPECT_EQ(v.upper(), 0);
+  EXPECT_EQ(v.lower(), 0);
+  EXPECT_EQ(v.upper(), 4);  // "0 to 4", not a certain 0
   v = NoisyValueOf(std::numeric_limits<int64_t>::max() - 1, 4);
   EXPECT_EQ(v.upper(), std::numeric_limits<int64_t>::max());
 }
@@ -152,7 +153,7 @@ TEST(InsightViewsTest, TheCsvHasOneQuotedLinePerCellAndDefusesFormulas) {
   *view.add_cells() = NoisyValueOf(12, 3);
   EXPECT_EQ(TablesCsv({view}),
             "period,table,epsilon,sensitivity,row,directorate,column,value,shown,interval_90_lower,interval_90_upper\r\n"
-            "2026-27,unit-total,7/10,1,\"Wards, \"\"east\"\"\",Surgery,,-1,0,0,2\r\n"
+            "2026-27,unit-total,7/10,1,\"Wards, \"\"east\"\"\",Surgery,,-1,0,0,3\r\n"
             "2026-27,unit-total,7/10,1,\"'=HYPERLINK(\"\"x\"\")\",,,12,12,9,15\r\n");
 }
 

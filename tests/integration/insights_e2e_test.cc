@@ -79,10 +79,9 @@ void ExpectOneAlignedRowPerUnit(const std::string& out) {
   const std::vector<std::vector<std::string>> units = {{"Maternity", "Women and Children", "120"},
                                                        {"Theatres", "Surgery", "160"}};
   std::set<std::string> seen;
-  // The rows end where the note on noise begins.
-  const auto is_note = [](const std::string& line) { return line.rfind("Each count has random noise added", 0) == 0; };
+  // The rows end at the blank line before the note on noise.
   auto row = heading + 1;
-  for (; row != lines.end() && !is_note(*row); ++row) {
+  for (; row != lines.end() && !row->empty(); ++row) {
     const std::string flag = row->substr(0, row->find(' '));
     EXPECT_TRUE(flag.empty() || flag == "AMBER" || flag == "RED") << *row;
     auto it = std::find_if(units.begin(), units.end(),
@@ -93,7 +92,9 @@ void ExpectOneAlignedRowPerUnit(const std::string& out) {
     EXPECT_EQ(row->compare(staff_end - 4, 4, " " + (*it)[2]), 0) << out;
   }
   EXPECT_EQ(seen.size(), units.size()) << out;
-  EXPECT_NE(row, lines.end()) << out;
+  ASSERT_NE(row, lines.end()) << out;
+  ASSERT_NE(row + 1, lines.end()) << out;
+  EXPECT_EQ((row + 1)->rfind("Each count has random noise added", 0), 0u) << out;
 }
 
 class InsightsEndToEndTest : public EndToEndTest {

@@ -454,14 +454,16 @@ TEST_F(InsightsTest, EveryViewIsRecomputedByteForByteFromTheStoredCells) {
       for (size_t t = 0; t < expected.size(); ++t) {
         EXPECT_EQ(served->tables(static_cast<int>(t)).SerializeAsString(), expected[t].SerializeAsString());
         // Each value is a stored cell, and its interval is that cell plus or
-        // minus one half-width, cut at zero.
+        // minus one half-width, cut at zero, its top never under the half-width.
         const candour::v1::TableView& view = expected[t];
         for (int c = 0; c < view.columns_size(); ++c) {
           const std::vector<int64_t>& cells = recomputed[i].cells.at({view.table(), view.columns(c)});
           for (int r = 0; r < view.rows_size(); ++r) {
             const candour::v1::NoisyValue& v = view.cells(r * view.columns_size() + c);
             EXPECT_EQ(v.value(), cells[r]);
-            EXPECT_EQ(v.upper(), std::max<int64_t>(0, cells[r] + static_cast<int64_t>(view.half_width())));
+            const int64_t w = static_cast<int64_t>(view.half_width());
+            EXPECT_EQ(v.lower(), std::max<int64_t>(0, cells[r] - w));
+            EXPECT_EQ(v.upper(), std::max<int64_t>(w, cells[r] + w));
           }
         }
       }
