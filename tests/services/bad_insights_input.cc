@@ -174,6 +174,9 @@ std::vector<Case> PeriodCases() {
     cases.push_back(
         {"GetHotspotsYear" + name, SignInFor("hr"), GetView("hotspots", bad, "hr"), Code::kInvalidArgument});
   }
+  // Tags of a period still running are never handed out.
+  cases.push_back({"FetchTagsOfTheRunningQuarter", SignInFor("guardian"),
+                   FetchTags(core::QuarterOf(core::TodayInLondon()).name, "guardian"), Code::kFailedPrecondition});
   // Hotspots are drawn for a year, never a quarter.
   cases.push_back({"GetHotspotsOfAQuarter", SignInFor("hr"), GetView("hotspots", LastYear().name + "Q3", "hr"),
                    Code::kInvalidArgument});
