@@ -18,6 +18,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <string>
 
@@ -126,11 +127,12 @@ void Fill(const Options& options) {
 void Fetch(const Options& options) {
   auto store = storage::RocksDbReportStore::Open(options.dir);
   if (!store.ok()) Die("open: " + std::string(store.status().message()));
-  auto audit = services::AuditTrail::Load(store->get(), [] { return int64_t{1795000000}; });
+  auto audit = services::AuditTrail::Load(store->get(), [] { return static_cast<int64_t>(std::time(nullptr)); });
   if (!audit.ok()) Die("audit: " + std::string(audit.status().message()));
   auto directories = services::DirectoryRegistry::Load(store->get(), audit->get(), Random(32));
   if (!directories.ok()) Die("directories: " + std::string(directories.status().message()));
-  services::InsightsService insights(store->get(), directories->get(), audit->get(), [] { return core::Day{20781}; });
+  services::InsightsService insights(store->get(), directories->get(), audit->get(),
+                                     [] { return core::TodayInLondon(); });
   services::Caller caller;
   caller.account = "bench";
   candour::v1::FetchTagsRequest request;
