@@ -61,9 +61,11 @@ std::vector<Opened> OpenTags(const std::vector<candour::v1::TaggedReport>& repor
   auto work = [&](size_t first, size_t last) {
     for (size_t i = first; i < last; ++i) {
       absl::StatusOr<crypto::AggregationTag> tag = crypto::OpenTag(reports[i].sealed_tag(), key);
-      if (!tag.ok() || !map.unit_of.contains(tag->department_id)) continue;
-      opened[i] = {true, {tag->department_id, tag->kind, tag->characteristics, tag->source}};
-      sodium_memzero(&*tag, sizeof(*tag));
+      if (!tag.ok()) continue;
+      if (map.unit_of.contains(tag->department_id)) {
+        opened[i] = {true, {tag->department_id, tag->kind, tag->characteristics, tag->source}};
+      }
+      sodium_memzero(&*tag, sizeof(*tag));  // opened, whether it fits the map or not
     }
   };
   const size_t n = reports.size();
@@ -121,6 +123,12 @@ absl::StatusOr<ReleaseMade> MakeRelease(const ReleaseInputs& inputs,
     parent[Root(parent, here->second)] = Root(parent, there->second);
   }
 
+  // Each group's size first, so that no group's vector grows by
+  // reallocation, which would free copies of opened tags unwiped.
+  std::map<size_t, size_t> group_size;
+  for (size_t i = 0; i < reports.size(); ++i) {
+    if (opened[i].ok && !malicious[i]) ++group_size[Root(parent, i)];
+  }
   std::map<size_t, std::vector<core::CountedReport>> by_root;
   for (size_t i = 0; i < reports.size(); ++i) {
     if (!opened[i].ok) {
@@ -131,7 +139,10 @@ absl::StatusOr<ReleaseMade> MakeRelease(const ReleaseInputs& inputs,
       ++made.excluded_malicious;
       continue;
     }
-    by_root[Root(parent, i)].push_back(opened[i].report);
+    const size_t root = Root(parent, i);
+    std::vector<core::CountedReport>& group = by_root[root];
+    if (group.empty()) group.reserve(group_size[root]);
+    group.push_back(opened[i].report);
   }
   std::vector<std::vector<core::CountedReport>> groups;
   WipeGroupsOnExit wipe_groups(groups);  // on every return below
