@@ -18,6 +18,7 @@
 #include "core/budget_ledger.h"
 #include "core/epsilon.h"
 #include "core/insight_release.h"
+#include "core/plan_override.h"
 #include "core/period.h"
 #include "crypto/ledger.h"
 #include "crypto/sealed_tag.h"
@@ -27,14 +28,21 @@ namespace candour::clients {
 namespace {
 
 constexpr char kPlanHelp[] = R"(Usage: candour insights plan --year YYYY-YY --account NAME --key FILE [--cap EPSILON]
-         [--passphrase-file FILE]
+         [--table TABLE[:year|quarter]=EPSILON|none ...] [--passphrase-file FILE]
 
 Signs the financial year's privacy budget plan with your key (you must be
 the release holder the directory names) and adds it to the insights ledger.
 A plan must be signed before the year's first report arrives, and can later
-only shrink. The plan is the default one (docs/INSIGHTS.md, "Budget"); its
-units are fixed from the current directory for the whole year. --cap sets
-the most one report may cost over the year (default 2).
+only shrink. The plan is the default one (docs/INSIGHTS.md, "Budget") unless
+changed; its units are fixed from the current directory for the whole year.
+  --cap      the most one report may cost over the year (default 2)
+  --table    changes one planned release, and may be given several times:
+             unit-total=0.5 sets its epsilon; organisation-total:quarter=none
+             drops the quarterly organisation total; directorate-by-kind:quarter=0.1
+             adds a release the default does not have. The tables are
+             unit-total, directorate-total, directorate-by-kind,
+             directorate-by-characteristic, directorate-by-source and
+             organisation-total.
 )";
 
 constexpr char kReleaseHelp[] = R"(Usage: candour insights release --period PERIOD --account NAME --key FILE
@@ -118,7 +126,7 @@ absl::StatusOr<crypto::X25519KeyPair> AggregationKey(const crypto::VerifiedDirec
 }  // namespace
 
 absl::Status RunInsightsPlan(const Argv& argv, const GlobalOptions& globals) {
-  auto args = Args::Parse(argv, {"year", "account", "key", "passphrase-file", "cap"}, {"help"});
+  auto args = Args::Parse(argv, {"year", "account", "key", "passphrase-file", "cap", "table"}, {"help"});
   if (!args.ok()) return args.status();
   if (args->Has("help")) return std::fputs(kPlanHelp, stdout), absl::OkStatus();
   absl::StatusOr<core::Period> year = YearArg(*args);
@@ -128,6 +136,11 @@ absl::Status RunInsightsPlan(const Argv& argv, const GlobalOptions& globals) {
     absl::StatusOr<core::noise::Fraction> cap = core::ParseEpsilon(args->Get("cap"));
     if (!cap.ok()) return WithHint(cap.status(), "--cap is an epsilon such as 2 or 1.5");
     plan.cap = *cap;
+  }
+  for (const std::string& spec : args->GetAll("table")) {
+    if (absl::Status s = core::OverridePlannedRelease(spec, &plan); !s.ok()) {
+      return WithHint(s, "for example --table unit-total=0.5 or --table organisation-total:quarter=none");
+    }
   }
   if (absl::Status s = core::ValidatePlan(plan); !s.ok()) return s;
   auto guardian = GuardianSession::Start(*args, globals);
