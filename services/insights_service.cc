@@ -3,6 +3,8 @@
 
 #include <sodium.h>
 
+#include <array>
+#include <cstring>
 #include <map>
 #include <utility>
 #include <vector>
@@ -12,7 +14,9 @@
 #include "core/budget_ledger.h"
 #include "core/insight_release.h"
 #include "core/insight_units.h"
+#include "crypto/envelope.h"
 #include "crypto/ledger.h"
+#include "crypto/sealed_tag.h"
 #include "services/insights_ledger.h"
 
 namespace candour::services {
@@ -20,9 +24,12 @@ namespace {
 
 using candour::v1::LedgerEntry;
 
+// A tagged report held for shuffling, in 80 bytes with no allocation of its
+// own: a period's worth (a million at most sizes) is held at once, and two
+// std::strings each would take over twice that.
 struct Tagged {
-  std::string report_id;
-  std::string sealed_tag;
+  std::array<char, crypto::kReportIdSize> report_id;
+  std::array<char, crypto::kSealedTagSize> sealed_tag;
 };
 
 // Fisher-Yates with libsodium's unbiased uniform draws: the order the
@@ -115,19 +122,28 @@ absl::Status InsightsService::FetchTags(const Caller& caller, const candour::v1:
     return s;
   }
   std::vector<Tagged> tagged;
+  bool malformed = false;
   absl::Status walked = store_->ForEachArrival(period->first_day, period->last_day,
                                                [&](int32_t, std::string_view id, std::string_view sealed_tag) {
-                                                 tagged.push_back({std::string(id), std::string(sealed_tag)});
+                                                 if (id.size() != crypto::kReportIdSize ||
+                                                     sealed_tag.size() != crypto::kSealedTagSize) {
+                                                   malformed = true;
+                                                   return;
+                                                 }
+                                                 Tagged& t = tagged.emplace_back();
+                                                 std::memcpy(t.report_id.data(), id.data(), id.size());
+                                                 std::memcpy(t.sealed_tag.data(), sealed_tag.data(), sealed_tag.size());
                                                });
   if (!walked.ok()) return walked;
+  if (malformed) return absl::DataLossError("a stored arrival has a report id or sealed tag of the wrong size");
   Shuffle(tagged);
 
   for (size_t first = 0; first < tagged.size(); first += kTagsPerMessage) {
     candour::v1::FetchTagsResponse message;
     for (size_t i = first; i < std::min(tagged.size(), first + kTagsPerMessage); ++i) {
       candour::v1::TaggedReport* out = message.add_reports();
-      out->set_report_id(std::move(tagged[i].report_id));
-      out->set_sealed_tag(std::move(tagged[i].sealed_tag));
+      out->set_report_id(tagged[i].report_id.data(), tagged[i].report_id.size());
+      out->set_sealed_tag(tagged[i].sealed_tag.data(), tagged[i].sealed_tag.size());
       absl::StatusOr<std::optional<std::string>> workflow = store_->GetWorkflow(out->report_id());
       if (!workflow.ok()) return workflow.status();
       if (!workflow->has_value()) continue;
