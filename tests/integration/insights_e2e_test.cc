@@ -123,8 +123,10 @@ class InsightsEndToEndTest : public EndToEndTest {
     return AsReader("guardian", org_->guardian_passphrase, std::move(args));
   }
 
-  void SignPlan(const core::Period& year) {
-    auto plan = AsHolder({"plan", "--year", year.name});
+  void SignPlan(const core::Period& year, const std::vector<std::string>& changes = {}) {
+    std::vector<std::string> args = {"plan", "--year", year.name};
+    args.insert(args.end(), changes.begin(), changes.end());
+    auto plan = AsHolder(args);
     ASSERT_EQ(plan.exit_code, 0) << plan.err;
     EXPECT_NE(plan.out.find("Signed the " + year.name + " budget plan"), std::string::npos) << plan.out;
   }
@@ -252,9 +254,12 @@ TEST_F(InsightsEndToEndTest, ReleaseRefusesARepeatAndAQuarterThatHasNotEnded) {
             std::string::npos)
       << repeat.err;
 
-  // This year has no reports yet, so its plan is accepted; its current
-  // quarter is still running.
-  SignPlan(this_year_);
+  // This year has no reports yet, so its plan is accepted, here changed
+  // from the default; its current quarter is still running.
+  auto unknown = AsHolder({"plan", "--year", this_year_.name, "--table", "unit-totals=0.5"});
+  EXPECT_EQ(unknown.exit_code, 1);
+  EXPECT_NE(unknown.err.find("the tables are unit-total, "), std::string::npos) << unknown.err;
+  SignPlan(this_year_, {"--table", "unit-total=0.5", "--table", "organisation-total:year=none"});
   const core::Period now = core::QuarterOf(core::TodayInLondon());
   auto early = AsHolder({"release", "--period", now.name});
   EXPECT_EQ(early.exit_code, 1);
@@ -275,6 +280,9 @@ TEST_F(InsightsEndToEndTest, ReleaseRefusesARepeatAndAQuarterThatHasNotEnded) {
   auto this_budget = AsGuardian({"budget", "--year", this_year_.name});
   ASSERT_EQ(this_budget.exit_code, 0) << this_budget.err;
   EXPECT_NE(this_budget.out.find("  spent per report:     0\n"), std::string::npos) << this_budget.out;
+  EXPECT_NE(this_budget.out.find("  planned per report:   1.55\n"), std::string::npos) << this_budget.out;
+  EXPECT_TRUE(std::regex_search(this_budget.out, std::regex("\n  unit-total +year +0.5 +-\n"))) << this_budget.out;
+  EXPECT_FALSE(std::regex_search(this_budget.out, std::regex("\n  organisation-total +year "))) << this_budget.out;
 }
 
 // HR reads what the Guardian reads; a staff network for race reads the
